@@ -1,0 +1,39 @@
+// Bundles every entry point into dist/ as a single CommonJS file; the tree-sitter wasm files are
+// copied beside the bundles because web-tree-sitter loads them at run time.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, existsSync, chmodSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+mkdirSync(dist, { recursive: true });
+
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'cli', bin: true },
+  { in: 'server/src/server.ts', out: 'server', bin: true },
+  { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
+].filter((e) => existsSync(join(root, e.in)));
+
+await Promise.all(
+  entries.map((e) =>
+    build({
+      entryPoints: [join(root, e.in)],
+      outfile: join(dist, `${e.out}.js`),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      sourcemap: true,
+      minify: true,
+      keepNames: true,
+      external: e.external ?? [],
+      banner: e.bin ? { js: '#!/usr/bin/env node' } : undefined,
+      logLevel: 'warning',
+    }),
+  ),
+);
+for (const e of entries) if (e.bin) chmodSync(join(dist, `${e.out}.js`), 0o755);
+
+copyFileSync(join(root, 'node_modules/web-tree-sitter/tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
+copyFileSync(join(root, 'node_modules/tree-sitter-bash/tree-sitter-bash.wasm'), join(dist, 'tree-sitter-bash.wasm'));
