@@ -1,24 +1,89 @@
 // Public surface of the engine: pure (text in, diagnostics and edits out, LSP types).
-// STUB: signatures are final; the implementation lands in the following commits.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { collectFacts, parseRpmOstreeVersion } from './analysis/facts';
+import { docsUrl } from './catalog';
+import { buildDocument } from './model/build';
 import type { DocumentModel } from './model/types';
-import type { LayerlintDiagnostic, LintOptions } from './types';
+import { TEXT_RULES } from './rules';
+import type { Finding, RuleContext } from './rules/rule';
+import { initShellParser } from './shell/parser';
+import { Suppressions } from './suppression';
+import type { LayerlintDiagnostic, LintOptions, SeverityName } from './types';
 
 export * from './types';
 export * from './model/types';
 export { RULES, RULES_BY_CODE, docsUrl } from './catalog';
 export { DRACUT_OPTIONS } from './dracut/options';
+export { parseKernelRpm, initramfsPath } from './kver';
+export { TEXT_RULES } from './rules';
 
 export interface Analysis {
   model: DocumentModel;
   diagnostics: LayerlintDiagnostic[];
+  /** Internal failures (a bug, never the user's text): reported, not thrown. */
+  internalErrors: string[];
 }
 
 /** Loads the shell parser (web-tree-sitter + tree-sitter-bash wasm). Idempotent; await once before analyze(). */
-export async function initEngine(): Promise<void> {}
+export function initEngine(): Promise<void> {
+  return initShellParser();
+}
+
+export const SEVERITIES: Record<SeverityName, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
 
 /** Parses and lints one Containerfile. Never throws on any text. */
 export function analyze(text: string, options: LintOptions = {}): Analysis {
-  void text;
-  void options;
-  return { model: { escapeChar: '\\', stages: [] }, diagnostics: [] };
+  const internalErrors: string[] = [];
+  let doc;
+  try {
+    doc = buildDocument(text, options.buildArgs);
+  } catch (e) {
+    internalErrors.push(`model: ${(e as Error).stack ?? e}`);
+    return { model: { escapeChar: '\\', stages: [] }, diagnostics: [], internalErrors };
+  }
+  const ctx: RuleContext = {
+    text,
+    lines: doc.lines,
+    escapeChar: doc.model.escapeChar,
+    stages: collectFacts(doc.model.stages),
+    options,
+    rpmOstreeVersion: parseRpmOstreeVersion(options.rpmOstreeVersion),
+  };
+  const suppressions = new Suppressions(doc.lines, doc.instructions);
+  const diagnostics: LayerlintDiagnostic[] = [];
+  for (const rule of TEXT_RULES) {
+    let findings: Finding[];
+    try {
+      findings = rule.check(ctx);
+    } catch (e) {
+      internalErrors.push(`${rule.code}: ${(e as Error).stack ?? e}`);
+      continue;
+    }
+    const override = options.severities?.[rule.code];
+    if (override === 'off') continue;
+    for (const f of findings) {
+      if (suppressions.isSuppressed(f.code, doc.lines.offsetAt(f.range.start))) continue;
+      diagnostics.push({
+        range: f.range,
+        severity: SEVERITIES[override ?? f.severity],
+        code: f.code,
+        codeDescription: { href: docsUrl(f.code) },
+        source: 'layerlint',
+        message: f.message,
+        data: { fixes: f.fixes },
+      });
+    }
+  }
+  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { model: doc.model, diagnostics, internalErrors };
+}
+
+/** Convenience: the diagnostics only. */
+export function lint(text: string, options: LintOptions = {}): LayerlintDiagnostic[] {
+  return analyze(text, options).diagnostics;
 }

@@ -42,11 +42,17 @@ export interface ShellCommand {
   args: ShellWord[];
   /** `VAR=value` prefixes of this command. */
   assignments: Record<string, string | undefined>;
-  /** Shell variables exported or assigned earlier in the same RUN (plus ENV/ARG), as seen by this command. */
-  env: ReadonlyMap<string, string | undefined>;
+  /**
+   * Variables this command sees: shell variables assigned earlier in the RUN over ARG/ENV.
+   * undefined = not known statically; null = not defined.
+   */
+  env: { lookup(name: string): string | undefined | null };
   range: Range;
   start: number;
   end: number;
+  /** The statement around the command (with its redirections and pipeline), as document offsets. */
+  stmtStart: number;
+  stmtEnd: number;
   /** Inside `$(…)`, backticks or a process substitution (its output is used, it is not a step). */
   inSubstitution: boolean;
   /** Inside a heredoc body run as a shell script. */

@@ -1,0 +1,185 @@
+// Recognises package-manager and rpm-ostree commands: which verb, which kernel packages.
+import { basename } from '../model/build';
+import type { ShellCommand, ShellWord } from '../model/types';
+import { parseKernelPackageName, parseKernelRpm, type KernelPackageName, type KernelRpm } from '../kver';
+
+export interface KernelPackageRef {
+  word: ShellWord;
+  value: string;
+  kernel: KernelPackageName;
+  /** Parsed NEVRA when the spec names a version (file, URL, versioned package spec). */
+  rpm: KernelRpm | null;
+}
+
+export interface KernelChange {
+  tool: 'rpm-ostree' | 'dnf' | 'rpm';
+  /** Words from the command name to the verb (`rpm-ostree override replace`), for the range. */
+  verbWord: ShellWord;
+  verb: string;
+  packages: KernelPackageRef[];
+  /** Replaces the installed kernel (override replace, dnf swap, rpm -U) rather than adding one. */
+  replaces: boolean;
+}
+
+export interface RpmOstreeVerb {
+  verb: string;
+  verbWord: ShellWord;
+  sub?: string;
+  subWord?: ShellWord;
+  /** Non-option arguments after the verb (and sub-verb). */
+  operands: ShellWord[];
+  /** Values of `--install` in `override remove/replace`. */
+  installs: ShellWord[];
+}
+
+const value = (w: ShellWord | undefined): string | undefined => (w?.values?.length === 1 ? w.values[0] : undefined);
+
+const RPM_OSTREE_VALUE_OPTIONS = new Set(['--install', '--from', '--uninstall', '--remove', '--replace', '--sysroot', '--os', '--repo']);
+
+export function rpmOstreeVerb(cmd: ShellCommand): RpmOstreeVerb | undefined {
+  if (basename(cmd.name) !== 'rpm-ostree') return undefined;
+  const args = cmd.args;
+  let i = 0;
+  while (i < args.length && (value(args[i]) ?? '').startsWith('-')) i++;
+  const verbWord = args[i];
+  const verb = value(verbWord);
+  if (!verbWord || verb === undefined) return undefined;
+  const result: RpmOstreeVerb = { verb, verbWord, operands: [], installs: [] };
+  i++;
+  if (verb === 'override' || verb === 'cliwrap' || verb === 'ex' || verb === 'initramfs-etc' || verb === 'compose') {
+    while (i < args.length && (value(args[i]) ?? '').startsWith('-')) i++;
+    if (i < args.length) {
+      result.sub = value(args[i]);
+      result.subWord = args[i];
+      i++;
+    }
+  }
+  for (; i < args.length; i++) {
+    const v = value(args[i]);
+    if (v === undefined) {
+      result.operands.push(args[i]);
+    } else if (v.startsWith('--install=')) {
+      result.installs.push(args[i]);
+    } else if (RPM_OSTREE_VALUE_OPTIONS.has(v)) {
+      if (v === '--install' && args[i + 1]) result.installs.push(args[i + 1]);
+      i++;
+    } else if (!v.startsWith('-')) {
+      result.operands.push(args[i]);
+    }
+  }
+  return result;
+}
+
+export function isCliwrapInstall(cmd: ShellCommand): RpmOstreeVerb | undefined {
+  const v = rpmOstreeVerb(cmd);
+  return v && v.verb === 'cliwrap' && v.sub === 'install-to-root' ? v : undefined;
+}
+
+const DNF = new Set(['dnf', 'dnf5', 'yum', 'microdnf', 'dnf4']);
+const DNF_VALUE_OPTIONS = new Set([
+  '--enablerepo', '--disablerepo', '--repo', '--repoid', '--setopt', '--releasever', '--installroot', '--repofrompath',
+  '-x', '--exclude', '--forcearch', '-c', '--config', '--disableplugin', '--enableplugin', '--comment', '--downloaddir',
+  '--destdir', '--color', '-d', '--debuglevel', '-e', '--errorlevel', '--rpmverbosity', '--from-repo', '--use-host-config',
+]);
+const DNF_CHANGE_VERBS = new Set(['install', 'in', 'localinstall', 'upgrade', 'update', 'up', 'swap', 'reinstall', 'distro-sync', 'dsync']);
+const DNF_REMOVE_VERBS = new Set(['remove', 'erase', 'rm']);
+
+interface DnfCommand {
+  verb: string;
+  verbWord: ShellWord;
+  operands: ShellWord[];
+}
+
+export function dnfCommand(cmd: ShellCommand): DnfCommand | undefined {
+  if (!DNF.has(basename(cmd.name))) return undefined;
+  let verb: DnfCommand | undefined;
+  const args = cmd.args;
+  for (let i = 0; i < args.length; i++) {
+    const v = value(args[i]);
+    if (v !== undefined && v.startsWith('-')) {
+      if (DNF_VALUE_OPTIONS.has(v)) i++;
+      continue;
+    }
+    if (!verb) {
+      if (v === undefined) return undefined;
+      verb = { verb: v, verbWord: args[i], operands: [] };
+    } else verb.operands.push(args[i]);
+  }
+  return verb;
+}
+
+function rpmMode(cmd: ShellCommand): { mode: 'install' | 'upgrade' | 'erase'; word: ShellWord } | undefined {
+  if (basename(cmd.name) !== 'rpm') return undefined;
+  for (const w of cmd.args) {
+    const v = value(w);
+    if (!v) continue;
+    if (v === '--install') return { mode: 'install', word: w };
+    if (v === '--upgrade' || v === '--freshen') return { mode: 'upgrade', word: w };
+    if (v === '--erase') return { mode: 'erase', word: w };
+    if (/^-[a-zA-Z]+$/.test(v) && !/[q]/.test(v)) {
+      if (/e/.test(v)) return { mode: 'erase', word: w };
+      if (/[UF]/.test(v)) return { mode: 'upgrade', word: w };
+      if (/i/.test(v)) return { mode: 'install', word: w };
+    }
+  }
+  return undefined;
+}
+
+/** The kernel packages named by some words (files, URLs, names, versioned specs). */
+export function kernelPackages(words: ShellWord[]): KernelPackageRef[] {
+  const out: KernelPackageRef[] = [];
+  for (const word of words) {
+    for (const v of word.values ?? []) {
+      const rpm = parseKernelRpm(v);
+      if (rpm) {
+        out.push({ word, value: v, kernel: rpm.kernel, rpm });
+        continue;
+      }
+      const name = parseKernelPackageName(v);
+      if (name) out.push({ word, value: v, kernel: name, rpm: null });
+    }
+  }
+  return out;
+}
+
+export function kernelChange(cmd: ShellCommand): KernelChange | undefined {
+  const ro = rpmOstreeVerb(cmd);
+  if (ro) {
+    if (ro.verb === 'override' && (ro.sub === 'replace' || ro.sub === 'remove') && ro.subWord) {
+      const packages = kernelPackages(ro.sub === 'replace' ? ro.operands : ro.installs);
+      const removed = ro.sub === 'remove' ? kernelPackages(ro.operands) : [];
+      if (packages.length === 0 && removed.length === 0) return undefined;
+      return { tool: 'rpm-ostree', verb: `override ${ro.sub}`, verbWord: ro.subWord, packages, replaces: true };
+    }
+    if (ro.verb === 'install') {
+      const packages = kernelPackages(ro.operands);
+      if (packages.length === 0) return undefined;
+      return { tool: 'rpm-ostree', verb: 'install', verbWord: ro.verbWord, packages, replaces: false };
+    }
+    return undefined;
+  }
+  const dnf = dnfCommand(cmd);
+  if (dnf && DNF_CHANGE_VERBS.has(dnf.verb)) {
+    const operands = dnf.verb === 'swap' ? dnf.operands.slice(1) : dnf.operands;
+    const packages = kernelPackages(operands);
+    if (packages.length === 0) return undefined;
+    return { tool: 'dnf', verb: dnf.verb, verbWord: dnf.verbWord, packages, replaces: dnf.verb === 'swap' || dnf.verb === 'reinstall' || dnf.verb === 'distro-sync' || dnf.verb === 'dsync' };
+  }
+  const rpm = rpmMode(cmd);
+  if (rpm && rpm.mode !== 'erase') {
+    const packages = kernelPackages(cmd.args.filter((w) => w !== rpm.word && (value(w) ?? '').endsWith('.rpm')));
+    if (packages.length === 0) return undefined;
+    return { tool: 'rpm', verb: rpm.mode, verbWord: rpm.word, packages, replaces: rpm.mode === 'upgrade' };
+  }
+  return undefined;
+}
+
+/** `dnf remove kernel…`, `rpm -e kernel…`, `rpm-ostree override remove kernel…`. */
+export function removesKernel(cmd: ShellCommand): boolean {
+  const ro = rpmOstreeVerb(cmd);
+  if (ro) return ro.verb === 'override' && ro.sub === 'remove' && kernelPackages(ro.operands).length > 0;
+  const dnf = dnfCommand(cmd);
+  if (dnf) return DNF_REMOVE_VERBS.has(dnf.verb) && kernelPackages(dnf.operands).length > 0;
+  const rpm = rpmMode(cmd);
+  return rpm?.mode === 'erase' && kernelPackages(cmd.args).length > 0;
+}

@@ -1,0 +1,52 @@
+// Does the base regenerate the initramfs by itself after a kernel change, and the dracut command
+// that regenerates it explicitly (what rpm-ostree itself runs).
+import { WRAPPED_DRACUT } from '../dracut/invocation';
+import { IMAGE_KVER_SHELL } from '../kver';
+import type { BaseInfo, Tristate } from '../model/types';
+import { versionAtLeast, type CommandFacts } from './facts';
+
+export function regenerates(f: CommandFacts, base: BaseInfo, version: [number, number] | undefined): Tristate {
+  const tool = f.kernelChange!.tool;
+  const cliwrapBefore = f.before.cliwrap;
+  if (version) {
+    if (tool === 'rpm-ostree') {
+      if (base.ostreeRepo === 'no') return 'no';
+      if (versionAtLeast(version, 2024, 6)) return 'yes';
+      if (versionAtLeast(version, 2022, 11)) return cliwrapBefore;
+      return 'no';
+    }
+    return versionAtLeast(version, 2025, 1) ? base.dnfRegenerates : 'no';
+  }
+  switch (base.family) {
+    case 'okd-fcos':
+      return 'no';
+    case 'coreos-legacy':
+      return tool === 'rpm-ostree' && cliwrapBefore === 'yes' ? 'yes' : 'no';
+    case 'coreos':
+      return tool === 'rpm-ostree' ? base.rpmOstreeRegenerates : 'unknown';
+    case 'bootc':
+      return base.dnfRegenerates;
+    default:
+      return 'unknown';
+  }
+}
+
+/** The kver to write in a fix: the stage's known kernel, else read from the image at build time. */
+export function kverForFix(kver: string | undefined): string {
+  return kver ?? IMAGE_KVER_SHELL;
+}
+
+/** A shell word for a kver or a path containing it, quoted when it holds a command substitution. */
+export function shellWord(s: string): string {
+  return s.includes('$') ? `"${s}"` : s;
+}
+
+export function initramfsPathWord(kver: string): string {
+  return shellWord(`/usr/lib/modules/${kver}/initramfs.img`);
+}
+
+/** rpm-ostree's own regeneration command, invoked so that it reaches the real dracut. */
+export function regenerationCommand(kver: string, cliwrapOn: boolean): string {
+  const invoke = cliwrapOn ? WRAPPED_DRACUT : 'RPMOSTREE_CLIWRAP_SKIP=1 dracut';
+  return `${invoke} --no-hostonly --kver ${shellWord(kver)} --reproducible -v --add ostree -f ${initramfsPathWord(kver)}`;
+}

@@ -1,0 +1,161 @@
+// Kernel package names, NEVRA parsing and kernel-version (kver) values.
+//
+// kver = %{version}-%{release}.%{_target_cpu} (kernel.spec KVERREL); Fedora variant kernels
+// (debug, 64k, 16k, rt…) append "+<variant>".
+
+/** Marker for a build-time value read from the image itself (rpm -q kernel…, ls /usr/lib/modules). */
+export const IMAGE_KVER = '\u0001I\u0001';
+const HOST_PREFIX = '\u0001H';
+/** Marker for `uname -r` (the build host's kernel); carries the document offsets of its origin. */
+export function hostKverMarker(start: number, end: number): string {
+  return `${HOST_PREFIX}${start}-${end}\u0001`;
+}
+const HOST_RE = /\u0001H(\d+)-(\d+)\u0001/g;
+
+/** Origins (document offsets) of the `uname -r` values inside a value. */
+export function hostKverOrigins(value: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of value.matchAll(HOST_RE)) out.push({ start: Number(m[1]), end: Number(m[2]) });
+  return out;
+}
+
+export function hasHostKver(value: string): boolean {
+  return value.includes(HOST_PREFIX);
+}
+
+export function hasMarker(value: string): boolean {
+  return value.includes('\u0001');
+}
+
+/** Shell text that reads the image's own kernel version at build time (used in fixes when the kver is not known). */
+export const IMAGE_KVER_SHELL = `$(rpm -q --qf '%{VERSION}-%{RELEASE}.%{ARCH}' kernel-core)`;
+
+const VARIANTS = ['rt-debug', '64k-debug', '16k-debug', 'rt', '64k', '16k', 'debug', 'automotive'];
+const SUBPACKAGES = ['core', 'modules-core', 'modules-extra', 'modules-internal', 'modules'];
+
+export interface KernelPackageName {
+  /** e.g. "kernel-64k-core" */
+  name: string;
+  /** "kernel" or "kernel-<variant>" */
+  base: string;
+  variant?: string;
+  /** "" for the meta package, else "core", "modules", "modules-core"… */
+  subpackage: string;
+}
+
+/** Recognises the packages that make up an installed kernel (not kernel-devel, -headers, -tools). */
+export function parseKernelPackageName(name: string): KernelPackageName | null {
+  if (name !== 'kernel' && !name.startsWith('kernel-')) return null;
+  let rest = name.slice('kernel'.length);
+  let variant: string | undefined;
+  for (const v of VARIANTS) {
+    if (rest === `-${v}` || rest.startsWith(`-${v}-`)) {
+      variant = v;
+      rest = rest.slice(v.length + 1);
+      break;
+    }
+  }
+  let subpackage = '';
+  if (rest !== '') {
+    const sub = SUBPACKAGES.find((s) => rest === `-${s}`);
+    if (!sub) return null;
+    subpackage = sub;
+  }
+  return { name, base: variant ? `kernel-${variant}` : 'kernel', variant, subpackage };
+}
+
+export interface Nevra {
+  name: string;
+  epoch?: string;
+  version: string;
+  release: string;
+  arch?: string;
+}
+
+export interface KernelRpm extends Nevra {
+  kernel: KernelPackageName;
+  /** Full kver when the arch is known, e.g. "6.4.15-200.fc38.x86_64". */
+  kver?: string;
+  /** VERSION-RELEASE, always known. */
+  versionRelease: string;
+}
+
+const ARCHES = new Set([
+  'x86_64', 'aarch64', 'ppc64le', 's390x', 'i686', 'i386', 'armv7hl', 'riscv64', 'noarch', 'src',
+]);
+
+/** The final path segment of a URL or path, without query/fragment. */
+export function fileName(spec: string): string {
+  const noQuery = spec.replace(/[?#].*$/, '');
+  const i = noQuery.lastIndexOf('/');
+  return i >= 0 ? noQuery.slice(i + 1) : noQuery;
+}
+
+/**
+ * Parses "name-[epoch:]version-release[.arch][.rpm]" from the right: arch after the last ".",
+ * release after the last "-", version after the one before. Accepts URLs and paths.
+ */
+export function parseNevra(spec: string): Nevra | null {
+  let s = fileName(spec);
+  let arch: string | undefined;
+  if (s.endsWith('.rpm')) {
+    s = s.slice(0, -4);
+    const dot = s.lastIndexOf('.');
+    if (dot < 0) return null;
+    arch = s.slice(dot + 1);
+    s = s.slice(0, dot);
+  } else {
+    const dot = s.lastIndexOf('.');
+    if (dot > 0 && ARCHES.has(s.slice(dot + 1))) {
+      arch = s.slice(dot + 1);
+      s = s.slice(0, dot);
+    }
+  }
+  const r = s.lastIndexOf('-');
+  if (r <= 0) return null;
+  const v = s.lastIndexOf('-', r - 1);
+  if (v <= 0) return null;
+  const name = s.slice(0, v);
+  let version = s.slice(v + 1, r);
+  const release = s.slice(r + 1);
+  let epoch: string | undefined;
+  const colon = version.indexOf(':');
+  if (colon >= 0) {
+    epoch = version.slice(0, colon);
+    version = version.slice(colon + 1);
+  }
+  if (!/^\d/.test(version) || release === '' || name === '') return null;
+  return { name, epoch, version, release, arch };
+}
+
+/** Parses a kernel RPM file name, URL, path or versioned package spec; null when it is none. */
+export function parseKernelRpm(spec: string): KernelRpm | null {
+  const nevra = parseNevra(spec);
+  if (!nevra) return null;
+  const kernel = parseKernelPackageName(nevra.name);
+  if (!kernel) return null;
+  const versionRelease = `${nevra.version}-${nevra.release}`;
+  const suffix = kernel.variant ? `+${kernel.variant}` : '';
+  const kver = nevra.arch ? `${versionRelease}.${nevra.arch}${suffix}` : undefined;
+  return { ...nevra, kernel, kver, versionRelease };
+}
+
+/** The path of the initramfs for a kver. */
+export function initramfsPath(kver: string): string {
+  return `/usr/lib/modules/${kver}/initramfs.img`;
+}
+
+/** The dist tag of a release ("200.fc38" → "fc38"). */
+export function distTag(release: string): string | undefined {
+  return /\.((?:fc|el|eln)\d+)(?:[._]|$)/.exec(release)?.[1];
+}
+
+/** Kernels that split kernel-modules-core out of kernel-modules: Fedora 38+ and EL9+. */
+export function hasModulesCore(release: string): boolean {
+  const tag = distTag(release);
+  if (!tag) return false;
+  const m = /^(fc|el|eln)(\d+)$/.exec(tag);
+  if (!m) return false;
+  const n = Number(m[2]);
+  return m[1] === 'fc' ? n >= 38 : m[1] === 'eln' ? true : n >= 9;
+}

@@ -1,0 +1,94 @@
+// Base families of RULES.md §3, from the resolved FROM reference.
+import type { BaseInfo } from './types';
+
+export interface ImageName {
+  /** Registry host + path, lower-cased, e.g. "quay.io/fedora/fedora-coreos". */
+  repository: string;
+  tag?: string;
+  digest?: string;
+}
+
+/** Splits a reference into repository, tag and digest (Docker Hub names get "docker.io/"). */
+export function splitImage(reference: string): ImageName {
+  let rest = reference.trim();
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  const first = rest.split('/')[0];
+  const hasHost = rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const repository = (hasHost ? rest : `docker.io/${rest.includes('/') ? rest : `library/${rest}`}`).toLowerCase();
+  return { repository, tag, digest };
+}
+
+const base = (family: BaseInfo['family'], label: string, o: Partial<BaseInfo>): BaseInfo => ({
+  family,
+  label,
+  rpmOstreeRegenerates: 'unknown',
+  dnfRegenerates: 'unknown',
+  cliwrapOn: 'no',
+  ostreeRepo: 'yes',
+  ...o,
+});
+
+/** The family of a known base image, or null when the reference is not a known layered-OS base. */
+export function familyOf(reference: string): BaseInfo | null {
+  const { repository, tag, digest } = splitImage(reference);
+  const path = repository.slice(repository.indexOf('/') + 1);
+  const name = path.slice(path.lastIndexOf('/') + 1);
+
+  if (repository === 'quay.io/openshift/okd-content') {
+    return base('okd-fcos', 'OKD machine-os content (FCOS era, cliwrap on)', { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no', cliwrapOn: 'yes' });
+  }
+  if (name === 'fedora-coreos') {
+    const major = tag ? /^(\d+)\./.exec(tag)?.[1] : undefined;
+    if (major && Number(major) <= 39) {
+      return base('coreos-legacy', `Fedora CoreOS ${major}`, { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no' });
+    }
+    const stream = !digest && tag && (/^(stable|testing|next)(-devel)?$/.test(tag) || (major && Number(major) >= 40));
+    return base('coreos', stream ? `Fedora CoreOS ${tag}` : 'Fedora CoreOS (pinned by digest)', {
+      rpmOstreeRegenerates: stream ? 'yes' : 'unknown',
+    });
+  }
+  const scos = /^centos-stream-coreos-(\d+)$/.exec(name);
+  if (scos) {
+    const minor = tag ? /^4\.(\d+)/.exec(tag)?.[1] : undefined;
+    if (!digest && minor && Number(minor) <= 15) {
+      return base('coreos-legacy', `CentOS Stream CoreOS ${scos[1]} (OKD 4.${minor})`, { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no' });
+    }
+    return base('coreos', `CentOS Stream CoreOS ${scos[1]}${tag ? ` ${tag}` : ''}`, {});
+  }
+  if (repository === 'quay.io/okd/scos-content' || repository.endsWith('/ocp-v4.0-art-dev') || /(^|-)(rhcos|scos)(-|$)|rhel-coreos/.test(name)) {
+    return base('coreos', 'RHCOS/SCOS payload image', {});
+  }
+  if (name === 'fedora-bootc') {
+    const n = tag && /^\d+$/.test(tag) ? Number(tag) : undefined;
+    if (digest || (tag && n === undefined && !/^(latest|rawhide)$/.test(tag))) return base('bootc', 'fedora-bootc (pinned)', { ostreeRepo: 'no' });
+    const regenerates = n === undefined || n >= 42 ? 'yes' : 'no';
+    return base('bootc', `fedora-bootc ${tag ?? 'latest'}`, { ostreeRepo: 'no', dnfRegenerates: regenerates, rpmOstreeRegenerates: regenerates });
+  }
+  if (name === 'centos-bootc') {
+    const regenerates = tag === 'stream9' ? 'no' : 'unknown';
+    return base('bootc', `centos-bootc ${tag ?? ''}`.trim(), { ostreeRepo: 'no', dnfRegenerates: regenerates, rpmOstreeRegenerates: regenerates });
+  }
+  const rhel = /^rhel(\d+)\/rhel-bootc$/.exec(path);
+  if (rhel) {
+    const regenerates = Number(rhel[1]) <= 9 ? 'no' : 'unknown';
+    return base('bootc', `RHEL ${rhel[1]} bootc`, { ostreeRepo: 'no', dnfRegenerates: regenerates, rpmOstreeRegenerates: regenerates });
+  }
+  return null;
+}
+
+/** A stage of an unrecognised base that shows layered-image signals in the file. */
+export const OSTREE_UNKNOWN: BaseInfo = base('ostree-unknown', 'unrecognised base with rpm-ostree/ostree/bootc steps', {
+  cliwrapOn: 'unknown',
+  ostreeRepo: 'unknown',
+});

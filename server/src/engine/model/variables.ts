@@ -1,0 +1,59 @@
+// Dockerfile-level variables (ARG/ENV) and their substitution in instruction arguments.
+import type { VariableScope } from '../shell/words';
+
+/** ARG/ENV values in effect at a point of the file: undefined = not known statically. */
+export class DockerfileVariables implements VariableScope {
+  constructor(private readonly vars = new Map<string, string | undefined>()) {}
+
+  lookup(name: string): string | undefined | null {
+    return this.vars.has(name) ? this.vars.get(name) : null;
+  }
+
+  set(name: string, value: string | undefined): void {
+    this.vars.set(name, value);
+  }
+
+  copy(): DockerfileVariables {
+    return new DockerfileVariables(new Map(this.vars));
+  }
+}
+
+/** `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:+alt}` as the Dockerfile frontend expands them. */
+export function substitute(text: string, scope: VariableScope, escapeChar = '\\'): string | undefined {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === escapeChar && text[i + 1] === '$') {
+      out += '$';
+      i++;
+      continue;
+    }
+    if (c !== '$') {
+      out += c;
+      continue;
+    }
+    const braced = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}/.exec(text.slice(i));
+    const plain = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i));
+    const m = braced ?? plain;
+    if (!m) {
+      out += c;
+      continue;
+    }
+    const value = scope.lookup(m[1]);
+    const op = braced ? m[2] : undefined;
+    let result: string | undefined;
+    if (op === ':-' || op === '-') {
+      if (value === undefined) return undefined;
+      result = value === null || (op === ':-' && value === '') ? m[3] : value;
+    } else if (op === ':+' || op === '+') {
+      if (value === undefined) return undefined;
+      result = value === null || (op === ':+' && value === '') ? '' : m[3];
+    } else {
+      if (value === undefined || value === null) return undefined;
+      result = value;
+    }
+    out += result;
+    i += m[0].length - 1;
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+import type { CommandFacts } from '../analysis/facts';
+import { kverForFix, shellWord } from '../analysis/regeneration';
+import { insertAfterName, insertAt, replaceRange } from '../fixes/edits';
+import { hostKverOrigins } from '../kver';
+import { basename } from '../model/build';
+import { commandsOf, type Finding, type Rule } from './rule';
+import { stageKver } from './shared';
+
+const KVER_CONSUMERS = new Set(['dracut', 'depmod', 'akmods', 'dkms', 'kmodtool', 'weak-modules', 'kernel-install', 'modprobe', 'akmodsbuild']);
+const DEPMOD_VALUE_OPTIONS = new Set(['-b', '--basedir', '-C', '--config', '-E', '--symvers', '-F', '--filesyms', '-o', '--outdir']);
+
+const WHY = 'In a container build `uname -r` is the build host\'s kernel, not the image\'s (coreos/layering-examples)';
+
+export const buildHostKernel: Rule = {
+  code: 'build-host-kernel',
+  check(ctx) {
+    const out: Finding[] = [];
+    const reported = new Set<string>();
+    for (const [f] of commandsOf(ctx)) {
+      const consumer = KVER_CONSUMERS.has(basename(f.cmd.name)) || f.dracut !== undefined;
+      for (const word of f.cmd.args) {
+        for (const value of word.values ?? []) {
+          if (!consumer && !/lib\/modules\/\u0001H/.test(value)) continue;
+          for (const origin of hostKverOrigins(value)) {
+            const key = `${origin.start}:${origin.end}`;
+            if (reported.has(key)) continue;
+            reported.add(key);
+            out.push({
+              code: this.code,
+              severity: 'error',
+              message: `${WHY}: \`${basename(f.cmd.name)}\` would work on a kernel that is not in the image. Use the installed kernel's version.`,
+              range: ctx.lines.range(origin.start, origin.end),
+              fixes: [{ title: 'Use the kernel version installed in the image', isPreferred: true, edits: [replaceRange(ctx, origin.start, origin.end, kverForFix(stageKver(f)))] }],
+            });
+          }
+        }
+      }
+      const missing = missingVersion(f);
+      if (missing) {
+        const kver = shellWord(kverForFix(stageKver(f)));
+        out.push({
+          code: this.code,
+          severity: 'error',
+          message: `${missing} runs without a kernel version, so it uses \`uname -r\`: the build host's kernel. ${WHY}. Pass the image's kernel version.`,
+          range: f.cmd.nameWord.range,
+          fixes: [
+            {
+              title: 'Pass the kernel version installed in the image',
+              isPreferred: true,
+              edits: [missing === 'dracut' ? insertAfterName(ctx, f.cmd, `--kver ${kver}`) : insertAt(ctx, f.cmd.end, ` ${kver}`)],
+            },
+          ],
+        });
+      }
+    }
+    return out;
+  },
+};
+
+function missingVersion(f: CommandFacts): 'dracut' | 'depmod' | undefined {
+  const inv = f.dracut;
+  if (inv) return inv.builds && !inv.regenerateAll && !inv.kver && !inv.uncertain ? 'dracut' : undefined;
+  if (basename(f.cmd.name) !== 'depmod') return undefined;
+  const args = f.cmd.args;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].values?.[0];
+    if (v === undefined) return undefined;
+    if (v.startsWith('-')) {
+      if (DEPMOD_VALUE_OPTIONS.has(v)) i++;
+      continue;
+    }
+    return undefined;
+  }
+  return 'depmod';
+}

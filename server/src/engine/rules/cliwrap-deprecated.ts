@@ -1,0 +1,29 @@
+import { insertAt, removeCommand } from '../fixes/edits';
+import type { Fix } from '../types';
+import { commandsOf, type Finding, type Rule } from './rule';
+
+export const cliwrapDeprecated: Rule = {
+  code: 'cliwrap-deprecated',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const [f] of commandsOf(ctx)) {
+      const wrap = f.cliwrapInstall;
+      if (!wrap) continue;
+      const fixes: Fix[] = [];
+      const remove = removeCommand(ctx, f.run, f.cmd);
+      if (remove) fixes.push({ title: 'Remove cliwrap install-to-root', isPreferred: true, edits: [remove] });
+      fixes.push({
+        title: 'Run install-to-root only where the image is not wrapped yet',
+        edits: [insertAt(ctx, f.cmd.stmtStart, '{ [ -d /usr/libexec/rpm-ostree/wrapped ] || '), insertAt(ctx, f.cmd.stmtEnd, '; }')],
+      });
+      out.push({
+        code: this.code,
+        severity: 'warning',
+        message: '`rpm-ostree cliwrap` is deprecated since rpm-ostree 2024.9. Its wrappers stay in the image and change how rpm and dracut behave on the nodes (OCPBUGS-30149), and before 2024.4 running it on an already wrapped image destroys the real binaries.',
+        range: wrap.subWord ? ctx.lines.range(wrap.verbWord.start, wrap.subWord.end) : wrap.verbWord.range,
+        fixes,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,37 @@
+import type { CommandFacts } from '../analysis/facts';
+import { kverForFix } from '../analysis/regeneration';
+import type { DracutArg, DracutInvocation } from '../dracut/invocation';
+import { hasHostKver, IMAGE_KVER } from '../kver';
+import { commandsOf, type RuleContext } from './rule';
+import { stageKver } from './shared';
+
+/** dracut calls that build an initramfs, in layered-image stages. */
+export function* dracutCalls(ctx: RuleContext): Generator<[DracutInvocation, CommandFacts, import('../analysis/facts').StageFacts]> {
+  for (const [f, stage] of commandsOf(ctx)) if (f.dracut?.builds) yield [f.dracut, f, stage];
+}
+
+export type KverKind = 'unknown' | 'host' | 'image' | 'literal';
+
+export function kverKind(value: string | undefined): KverKind {
+  if (value === undefined) return 'unknown';
+  if (hasHostKver(value)) return 'host';
+  if (value.includes(IMAGE_KVER)) return value === IMAGE_KVER ? 'image' : 'unknown';
+  return value.includes('\u0001') ? 'unknown' : 'literal';
+}
+
+/** The kver as shell text for a path next to this dracut call: its own kver word, else the stage's. */
+export function kverTextFor(inv: DracutInvocation, f: CommandFacts): string {
+  const own = inv.kver;
+  if (own) return unquote(own.word.text.slice(own.offsetInWord));
+  return kverForFix(stageKver(f));
+}
+
+function unquote(s: string): string {
+  return s.length >= 2 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s.length >= 2 && s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1) : s;
+}
+
+export const INITRAMFS_RE = /^\/(?:usr\/)?lib\/modules\/([^/]+)\/initramfs\.img$/;
+
+export function argRange(ctx: RuleContext, arg: DracutArg) {
+  return ctx.lines.range(arg.word.start + arg.offsetInWord, arg.word.end);
+}

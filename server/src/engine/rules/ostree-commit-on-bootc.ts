@@ -1,0 +1,22 @@
+import { replaceRange } from '../fixes/edits';
+import { isOstreeContainerCommit } from '../model/build';
+import { commandsOf, type Finding, type Rule } from './rule';
+
+export const ostreeCommitOnBootc: Rule = {
+  code: 'ostree-commit-on-bootc',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const [f, stage] of commandsOf(ctx)) {
+      if (stage.base.family !== 'bootc' || !isOstreeContainerCommit(f.cmd)) continue;
+      const end = f.cmd.args[1].end;
+      out.push({
+        code: this.code,
+        severity: 'warning',
+        message: `${stage.base.label} is built by bootc and carries no embedded ostree repo, so \`ostree container commit\` fails here. Use \`bootc container lint\` as the last step.`,
+        range: ctx.lines.range(f.cmd.nameWord.start, end),
+        fixes: [{ title: 'Use bootc container lint', isPreferred: true, edits: [replaceRange(ctx, f.cmd.nameWord.start, end, 'bootc container lint')] }],
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,38 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { CommandFacts, StageFacts } from '../analysis/facts';
+import type { EditContext } from '../fixes/edits';
+import type { Fix, LintOptions, SeverityName } from '../types';
+
+export interface Finding {
+  code: string;
+  severity: SeverityName;
+  message: string;
+  range: Range;
+  fixes: Fix[];
+}
+
+export interface RuleContext extends EditContext {
+  stages: StageFacts[];
+  options: LintOptions;
+  rpmOstreeVersion?: [number, number];
+}
+
+export interface Rule {
+  code: string;
+  check(ctx: RuleContext): Finding[];
+}
+
+/** Every command of every layered-image stage, with its stage. */
+export function* commandsOf(ctx: RuleContext): Generator<[CommandFacts, StageFacts]> {
+  for (const stage of ctx.stages) for (const f of stage.commands) yield [f, stage];
+}
+
+/** Commands after `f` in its stage and in the stages built from it. */
+export function* commandsAfter(stage: StageFacts, f: CommandFacts): Generator<CommandFacts> {
+  let seen = false;
+  for (const c of stage.commands) {
+    if (seen) yield c;
+    else if (c === f) seen = true;
+  }
+  for (const d of stage.descendants) yield* d.commands;
+}

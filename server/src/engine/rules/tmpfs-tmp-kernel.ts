@@ -1,0 +1,28 @@
+import { deleteFlag } from '../fixes/edits';
+import type { Finding, Rule } from './rule';
+
+export const tmpfsTmpKernel: Rule = {
+  code: 'tmpfs-tmp-kernel',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const stage of ctx.stages) {
+      for (const run of stage.stage.runs) {
+        if (!stage.commands.some((c) => c.run === run && c.kernelChange)) continue;
+        for (const flag of run.flags) {
+          if (flag.name !== 'mount' || !flag.value) continue;
+          const opts = new Map(flag.value.split(',').map((kv) => [kv.split('=')[0], kv.slice(kv.indexOf('=') + 1)] as const));
+          const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination');
+          if (opts.get('type') !== 'tmpfs' || !target || target.replace(/\/+$/, '') !== '/tmp') continue;
+          out.push({
+            code: this.code,
+            severity: 'error',
+            message: 'rpm-ostree builds the new initramfs in $TMPDIR and renames it into /usr/lib/modules; with a tmpfs on /tmp that rename fails ("Invalid cross-device link") while the build still passes (blue-build/cli#119).',
+            range: flag.range,
+            fixes: [{ title: 'Drop the tmpfs mount from this RUN', isPreferred: true, edits: [deleteFlag(ctx, flag)] }],
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,144 @@
+// Static evaluation of shell words: quote removal, variable substitution, brace expansion and the
+// recognised `$(…)` forms that read a kernel version. Anything else is unknown (undefined).
+import expandBraces from 'brace-expansion';
+import type { Node } from 'web-tree-sitter';
+import { IMAGE_KVER, hostKverMarker } from '../kver';
+
+/** Variables visible to a command: shell variables of the RUN over the stage's ARG/ENV values. */
+export interface VariableScope {
+  /** undefined: not known statically; null: not defined here. */
+  lookup(name: string): string | undefined | null;
+}
+
+const MAX_DEPTH = 32;
+const MAX_EXPANSIONS = 256;
+
+/** Evaluates a word to its possible values (brace expansion can give several); undefined when unknown. */
+export function wordValues(node: Node, scope: VariableScope, offset: number): string[] | undefined {
+  const value = evalNode(node, scope, offset, 0);
+  if (value === undefined) return undefined;
+  if ((node.type === 'word' || node.type === 'concatenation') && /\{[^}]*(,|\.\.)[^}]*\}/.test(node.text) && isUnquoted(node)) {
+    const expanded = expandBraces(value);
+    return expanded.length > MAX_EXPANSIONS ? undefined : expanded;
+  }
+  return [value];
+}
+
+function isUnquoted(node: Node): boolean {
+  if (node.type === 'word') return true;
+  return node.namedChildren.every((c) => c !== null && (c.type === 'word' || c.type === 'simple_expansion' || c.type === 'expansion'));
+}
+
+export function evalNode(node: Node, scope: VariableScope, offset: number, depth: number): string | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  switch (node.type) {
+    case 'word':
+    case 'number':
+      return unescapeWord(node.text);
+    case 'raw_string':
+      return node.text.slice(1, -1);
+    case 'ansi_c_string':
+      return node.text.slice(2, -1);
+    case 'string_content':
+      return node.text.replace(/\\([$`"\\\n])/g, '$1');
+    case 'string':
+    case 'concatenation': {
+      let out = '';
+      for (const child of node.namedChildren) {
+        if (!child) continue;
+        const v = evalNode(child, scope, offset, depth + 1);
+        if (v === undefined) return undefined;
+        out += v;
+      }
+      if (node.type === 'string' && node.namedChildren.length === 0) return node.text.slice(1, -1);
+      return out;
+    }
+    case 'simple_expansion': {
+      const name = node.namedChildren[0]?.text;
+      return name ? lookup(scope, name) : undefined;
+    }
+    case 'expansion':
+      return evalExpansion(node.text, scope);
+    case 'command_substitution':
+      return recogniseSubstitution(node, offset);
+    default:
+      return undefined;
+  }
+}
+
+function lookup(scope: VariableScope, name: string): string | undefined {
+  const v = scope.lookup(name);
+  return v === null ? undefined : v;
+}
+
+function evalExpansion(text: string, scope: VariableScope): string | undefined {
+  const simple = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(text);
+  if (simple) return lookup(scope, simple[1]);
+  const withDefault = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?)-([^}$`"']*)\}$/.exec(text);
+  if (withDefault) {
+    const v = scope.lookup(withDefault[1]);
+    if (v === undefined) return undefined;
+    if (v === null || (withDefault[2] === ':' && v === '')) return withDefault[3];
+    return v;
+  }
+  return undefined;
+}
+
+function unescapeWord(text: string): string {
+  return text.includes('\\') ? text.replace(/\\(.)/gs, '$1') : text;
+}
+
+const FILTERS = new Set(['head', 'tail', 'sort', 'grep', 'uniq']);
+const KVER_QUERY = /%\{VERSION\}-%\{RELEASE\}\.%\{ARCH\}/;
+
+/** `$(uname -r)` → the build host's kernel; `$(rpm -q … kernel…)`, `$(ls /usr/lib/modules)` → the image's. */
+function recogniseSubstitution(node: Node, offset: number): string | undefined {
+  const inner = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  if (inner.length !== 1) return undefined;
+  let stages: Node[];
+  if (inner[0].type === 'command') stages = [inner[0]];
+  else if (inner[0].type === 'pipeline') stages = inner[0].namedChildren.filter((c): c is Node => c !== null);
+  else return undefined;
+  if (stages.some((s) => s.type !== 'command')) return undefined;
+  const [first, ...rest] = stages.map(literalArgv);
+  if (!first || rest.some((argv) => !argv || !FILTERS.has(argv[0]))) return undefined;
+  const [name, ...args] = first;
+  if (name === 'uname' && rest.length === 0 && (args.join(' ') === '-r' || args.join(' ') === '--kernel-release')) {
+    return hostKverMarker(offset + node.startIndex, offset + node.endIndex);
+  }
+  if (name === 'rpm' && readsImageKernelWithRpm(args)) return IMAGE_KVER;
+  const modulesDir = (a: string) => /^\/(usr\/)?lib\/modules\/?$/.test(a);
+  if (name === 'ls' && args.some(modulesDir) && args.every((a) => modulesDir(a) || /^-[1A]+$/.test(a))) return IMAGE_KVER;
+  if (name === 'basename' && args.length === 1 && /^\/(usr\/)?lib\/modules\/\*$/.test(args[0])) return IMAGE_KVER;
+  return undefined;
+}
+
+function readsImageKernelWithRpm(args: string[]): boolean {
+  let query = false;
+  let format: string | undefined;
+  const packages: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--qf' || a === '--queryformat') format = args[++i];
+    else if (a.startsWith('--qf=') || a.startsWith('--queryformat=')) format = a.slice(a.indexOf('=') + 1);
+    else if (/^-q[a]*$/.test(a) || a === '--query') query = true;
+    else if (!a.startsWith('-')) packages.push(a);
+  }
+  return query && format !== undefined && KVER_QUERY.test(format) && packages.length > 0 && packages.every((p) => /^kernel(-[a-z0-9]+)*$/.test(p));
+}
+
+/** The argv of a command made only of literal words (no variables), else undefined. */
+function literalArgv(node: Node): string[] | undefined {
+  const out: string[] = [];
+  const none: VariableScope = { lookup: () => undefined };
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'variable_assignment' || child.type === 'file_redirect') return undefined;
+    const target = child.type === 'command_name' ? child.namedChildren[0] : child;
+    if (!target) return undefined;
+    const v = evalNode(target, none, 0, MAX_DEPTH - 2);
+    if (v === undefined) return undefined;
+    out.push(v);
+  }
+  return out;
+}
