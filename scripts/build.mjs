@@ -28,7 +28,9 @@ await Promise.all(
       minify: true,
       keepNames: true,
       external: e.external ?? [],
-      banner: e.bin ? { js: '#!/usr/bin/env node' } : undefined,
+      // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle lacks.
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: `${e.bin ? '#!/usr/bin/env node\n' : ''}const __importMetaUrl = require('url').pathToFileURL(__filename).href;` },
       logLevel: 'warning',
     }),
   ),

@@ -1,0 +1,19 @@
+import type { LintedFile } from '../lint';
+import { SEVERITY_NAMES } from './severity';
+
+export function formatJson(files: LintedFile[]): string {
+  const out = {
+    version: 1,
+    files: files.map((f) => ({
+      path: f.path,
+      diagnostics: f.diagnostics.map((d) => ({
+        code: d.code,
+        severity: SEVERITY_NAMES[d.severity],
+        message: d.message,
+        range: d.range,
+        fixes: d.data.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ range: e.range, newText: e.newText })) })),
+      })),
+    })),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}

@@ -1,0 +1,69 @@
+// `layerlint lint`: lints files, prints text / JSON / SARIF, exits 0 (clean), 1 (error finding), 2 (usage, unreadable).
+import { analyze, initEngine, type LayerlintDiagnostic, type LintOptions } from '../engine';
+import { buildArgs, parse, UsageError } from './args';
+import { readInputs } from './inputs';
+import type { Io } from './main';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { USAGE } from './usage';
+
+export interface LintedFile {
+  path: string;
+  text: string;
+  diagnostics: LayerlintDiagnostic[];
+}
+
+/** Extra diagnostics for the lint command (the registry platform check plugs in here). */
+export type ExtraCheck = (files: LintedFile[], options: { platforms: string[]; buildArgs: Record<string, string> }) => Promise<void>;
+let platformCheck: ExtraCheck | undefined;
+export function registerPlatformCheck(check: ExtraCheck): void {
+  platformCheck = check;
+}
+
+export async function runLint(argv: string[], io: Io): Promise<number> {
+  let values;
+  let positionals: string[];
+  let options: LintOptions;
+  try {
+    ({ values, positionals } = parse(argv, {
+      format: { type: 'string', default: 'text' },
+      'build-arg': { type: 'string', multiple: true },
+      'rpm-ostree-version': { type: 'string' },
+      'show-fixes': { type: 'boolean' },
+      'check-platforms': { type: 'boolean' },
+      platform: { type: 'string', multiple: true },
+    }));
+    if (!['text', 'json', 'sarif'].includes(values.format as string)) throw new UsageError(`--format must be text, json or sarif, got "${values.format}"`);
+    if (positionals.length === 0) throw new UsageError('no file given (use - for standard input)');
+    options = { buildArgs: buildArgs(values['build-arg'] as string[] | undefined), rpmOstreeVersion: values['rpm-ostree-version'] as string | undefined };
+    if (options.rpmOstreeVersion !== undefined && !/^\d{4}\.\d+/.test(options.rpmOstreeVersion)) {
+      throw new UsageError(`--rpm-ostree-version expects a version like 2023.12, got "${options.rpmOstreeVersion}"`);
+    }
+    if (values['check-platforms'] && !platformCheck) throw new UsageError('--check-platforms is not available in this build');
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`layerlint lint: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  await initEngine();
+  const { inputs, failed } = await readInputs(positionals, io.stdin, io.stderr);
+  const files: LintedFile[] = inputs.map((input) => {
+    const analysis = analyze(input.text, options);
+    for (const err of analysis.internalErrors) io.stderr.write(`layerlint: internal error while linting ${input.path}: ${err}\n`);
+    return { path: input.path, text: input.text, diagnostics: analysis.diagnostics };
+  });
+  if (values['check-platforms'] && platformCheck) {
+    await platformCheck(files, { platforms: (values.platform as string[] | undefined) ?? ['linux/amd64', 'linux/arm64'], buildArgs: options.buildArgs ?? {} });
+  }
+  const format = values.format as string;
+  const output =
+    format === 'json'
+      ? formatJson(files)
+      : format === 'sarif'
+        ? formatSarif(files)
+        : formatText(files, { color: Boolean(io.stdout.isTTY) && !process.env.NO_COLOR, showFixes: Boolean(values['show-fixes']) });
+  io.stdout.write(output);
+  if (failed) return 2;
+  return files.some((f) => f.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
+}
