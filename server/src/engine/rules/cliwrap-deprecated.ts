@@ -2,13 +2,16 @@ import { insertAt, removeCommand } from '../fixes/edits';
 import type { Fix } from '../types';
 import { commandsOf, type Finding, type Rule } from './rule';
 
+// `[ -d /usr/libexec/rpm-ostree/wrapped ] || rpm-ostree cliwrap install-to-root /`: wraps only once.
+const GUARD = /\[\s+-d\s+\/usr\/libexec\/rpm-ostree\/wrapped\/?\s+\]\s*\|\|\s*$/;
+
 export const cliwrapDeprecated: Rule = {
   code: 'cliwrap-deprecated',
   check(ctx) {
     const out: Finding[] = [];
     for (const [f] of commandsOf(ctx)) {
       const wrap = f.cliwrapInstall;
-      if (!wrap) continue;
+      if (!wrap || GUARD.test(ctx.text.slice(Math.max(0, f.cmd.stmtStart - 80), f.cmd.stmtStart))) continue;
       const fixes: Fix[] = [];
       const remove = removeCommand(ctx, f.run, f.cmd);
       if (remove) fixes.push({ title: 'Remove cliwrap install-to-root', isPreferred: true, edits: [remove] });

@@ -90,6 +90,35 @@ function toWord(node: Node, fragment: Fragment, vars: VariableScope, lines: Line
   return { text: lines.text.slice(start, end), start, end, range: lines.range(start, end), values: wordValues(node, vars, fragment.start) };
 }
 
+// tree-sitter-bash splits some words (`/lib/modules/`\`uname -r\``/extra`) into adjacent nodes;
+// for the shell, nodes with no blank between them are one word.
+function adjacentGroups(nodes: Node[]): Node[][] {
+  const groups: Node[][] = [];
+  for (const n of nodes) {
+    const last = groups[groups.length - 1];
+    if (last && last[last.length - 1].endIndex === n.startIndex) last.push(n);
+    else groups.push([n]);
+  }
+  return groups;
+}
+
+function groupWord(group: Node[], fragment: Fragment, vars: VariableScope, lines: LineIndex): ShellWord {
+  const parts = group.map((n) => toWord(n, fragment, vars, lines));
+  if (parts.length === 1) return parts[0];
+  let values: string[] | undefined = [''];
+  for (const p of parts) {
+    if (!p.values || !values) {
+      values = undefined;
+      break;
+    }
+    values = values.flatMap((a) => p.values!.map((b) => a + b));
+    if (values.length > 256) values = undefined;
+  }
+  const start = parts[0].start;
+  const end = parts[parts.length - 1].end;
+  return { text: lines.text.slice(start, end), start, end, range: lines.range(start, end), values };
+}
+
 function toCommand(node: Node, fragment: Fragment, vars: ShellVariables, lines: LineIndex, inSubstitution: boolean): ShellCommand | undefined {
   const assignments: Record<string, string | undefined> = {};
   let nameNode: Node | null = null;
@@ -110,7 +139,7 @@ function toCommand(node: Node, fragment: Fragment, vars: ShellVariables, lines: 
   const scope: VariableScope = {
     lookup: (n) => (n in assignments ? assignments[n] : vars.lookup(n)),
   };
-  let words = [toWord(nameNode, fragment, scope, lines), ...argNodes.map((a) => toWord(a, fragment, scope, lines))];
+  let words = [toWord(nameNode, fragment, scope, lines), ...adjacentGroups(argNodes).map((g) => groupWord(g, fragment, scope, lines))];
   // `env A=1 cmd`, `sudo cmd`: the real command is further in.
   while (words.length > 1 && LAUNCHERS.has(words[0].values?.[0] ?? '')) {
     const launcher = words[0].values![0];

@@ -1,0 +1,148 @@
+// Positive and negative cases for every text rule. A positive case names the token the diagnostic
+// must cover exactly and its severity; a negative case must produce no diagnostic of that code.
+import { BOOTC41, BOOTC42, FCOS, FCOS_LEGACY, GOOD_DRACUT, KOJI, KVER, OKD, REPLACE, RHCOS, WRAPPED_DRACUT } from '../support/engine';
+import type { LintOptions, SeverityName } from '../../server/src/engine';
+
+export interface Case {
+  name: string;
+  text: string;
+  options?: LintOptions;
+  /** Expected diagnostic: the token it covers (with its occurrence) and severity; absent = none expected. */
+  expect?: { token: string; occurrence?: number; severity: SeverityName };
+}
+
+const run = (...cmds: string[]) => `RUN ${cmds.join(' && \\\n    ')}`;
+const file = (...lines: string[]) => `${lines.join('\n')}\n`;
+const CORE = (v: string) => `https://kojipkgs.fedoraproject.org/packages/kernel/${v}/x86_64/kernel-core-${v.replace('/', '-')}.x86_64.rpm`;
+
+export const CASES: Record<string, Case[]> = {
+  'kernel-without-initramfs': [
+    { name: 'OKD kernel swap without dracut', text: file(OKD, run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: 'FCOS 39 kernel swap', text: file(FCOS_LEGACY, run(REPLACE)), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: 'RHCOS digest: unknown behaviour', text: file(RHCOS, run(REPLACE)), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
+    { name: 'fedora-bootc 41 with dnf', text: file(BOOTC41, run('dnf -y upgrade kernel kernel-core')), expect: { token: 'dnf -y upgrade', severity: 'error' } },
+    { name: 'dracut text inside bash -c is not a call', text: file(OKD, run(REPLACE, `bash -c "${WRAPPED_DRACUT}"`)), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: 'unknown base with rpm-ostree steps', text: file('FROM registry.example.com/my/os:1', run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
+    { name: 'OKD with wrapped dracut', text: file(OKD, run(REPLACE, WRAPPED_DRACUT, 'ostree container commit')) },
+    { name: 'dracut in a later RUN', text: file(OKD, run(REPLACE), `RUN ${WRAPPED_DRACUT}`) },
+    { name: 'FCOS stable regenerates', text: file(FCOS, run(REPLACE)) },
+    { name: 'FCOS 39 with cliwrap enabled in an earlier RUN', text: file(FCOS_LEGACY, 'RUN rpm-ostree cliwrap install-to-root /', run(REPLACE)) },
+    { name: 'plain fedora builder', text: file('FROM fedora:40', run('dnf -y upgrade kernel-core')) },
+    { name: 'rpm-ostree 2024.6 regenerates', text: file(OKD, run(REPLACE)), options: { rpmOstreeVersion: '2024.6' } },
+    { name: 'suppressed', text: file(OKD, '# layerlint ignore=kernel-without-initramfs', run(REPLACE)) },
+    { name: 'globally suppressed', text: file('# layerlint global ignore=kernel-without-initramfs', OKD, run(REPLACE)) },
+    { name: 'fedora-bootc 42 with dnf', text: file(BOOTC42, run('dnf -y upgrade kernel kernel-core')) },
+  ],
+  'initramfs-unverified': [
+    { name: 'FCOS stable relies on rpm-ostree', text: file(FCOS, run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'hint' } },
+    { name: 'checked with test -f', text: file(FCOS, run(REPLACE, `test -f /usr/lib/modules/${KVER}/initramfs.img`)) },
+    { name: 'OKD: not relying on regeneration', text: file(OKD, run(REPLACE, WRAPPED_DRACUT)) },
+  ],
+  'dracut-kver-mismatch': [
+    { name: 'dist tag missing (the OKD loop)', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(`--kver ${KVER}`, '--kver 6.4.15-200.x86_64'))), expect: { token: '6.4.15-200.x86_64', severity: 'error' } },
+    { name: '--kver=value form', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(`--kver ${KVER}`, '--kver=6.4.14-200.fc38.x86_64'))), expect: { token: '6.4.14-200.fc38.x86_64', severity: 'error' } },
+    { name: 'positional kver', text: file(OKD, run(REPLACE, `${WRAPPED_DRACUT.replace(`--kver ${KVER} `, '').replace(`-f /usr/lib/modules/${KVER}/initramfs.img`, `-f /usr/lib/modules/${KVER}/initramfs.img 6.4.1-100.fc38.x86_64`)}`)), expect: { token: '6.4.1-100.fc38.x86_64', severity: 'error' } },
+    { name: 'wrong kver from an ARG default', text: file('ARG K=6.4.15-200.x86_64', OKD, 'ARG K', run(REPLACE, WRAPPED_DRACUT.replace(`--kver ${KVER}`, '--kver $K'))), expect: { token: '$K', severity: 'error' } },
+    { name: 'ARG overridden by --build-arg', text: file('ARG K=6.4.15-200.x86_64', OKD, 'ARG K', run(REPLACE, WRAPPED_DRACUT.replace(`--kver ${KVER}`, '--kver $K'))), options: { buildArgs: { K: KVER } } },
+    { name: 'exact kver', text: file(OKD, run(REPLACE, WRAPPED_DRACUT)) },
+    { name: 'unknown ARG', text: file(OKD, 'ARG K', run(REPLACE, WRAPPED_DRACUT.replace(`--kver ${KVER}`, '--kver "$K"'))) },
+    { name: 'read from the image', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(`--kver ${KVER}`, `--kver "$(rpm -q --qf '%{VERSION}-%{RELEASE}.%{ARCH}' kernel-core)"`))) },
+  ],
+  'build-host-kernel': [
+    { name: 'dracut --kver $(uname -r)', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(`--kver ${KVER}`, '--kver $(uname -r)'))), expect: { token: '$(uname -r)', severity: 'error' } },
+    { name: 'through a variable', text: file(OKD, run(REPLACE, 'KVER=$(uname -r)', WRAPPED_DRACUT.replaceAll(KVER, '$KVER'))), expect: { token: '$(uname -r)', severity: 'error' } },
+    { name: 'backticks in a modules path', text: file(FCOS, run('cp zfs.ko /usr/lib/modules/`uname -r`/extra/')), expect: { token: '`uname -r`', severity: 'error' } },
+    { name: 'depmod without a version', text: file(FCOS, run('depmod -a')), expect: { token: 'depmod', severity: 'error' } },
+    { name: 'dracut without a version', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(`--kver ${KVER} `, ''))), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'error' } },
+    { name: 'depmod with a version', text: file(FCOS, run(`depmod -a ${KVER}`)) },
+    { name: 'uname -r only echoed', text: file(FCOS, run('echo "built on $(uname -r)"')) },
+    { name: 'kver read from the image', text: file(FCOS, run('depmod -a "$(ls /usr/lib/modules)"')) },
+  ],
+  'dracut-output-path': [
+    { name: 'no image: /boot', text: file(OKD, run(REPLACE, `/usr/libexec/rpm-ostree/wrapped/dracut --no-hostonly --kver ${KVER} --add ostree -f`)), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'error' } },
+    { name: 'image in /boot', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(`/usr/lib/modules/${KVER}/initramfs.img`, `/boot/initramfs-${KVER}.img`))), expect: { token: `/boot/initramfs-${KVER}.img`, severity: 'error' } },
+    { name: 'directory of another kver', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(`/usr/lib/modules/${KVER}/`, '/usr/lib/modules/6.4.14-200.fc38.x86_64/'))), expect: { token: '/usr/lib/modules/6.4.14-200.fc38.x86_64/initramfs.img', severity: 'error' } },
+    { name: 'right path', text: file(OKD, run(REPLACE, WRAPPED_DRACUT)) },
+    { name: '/lib path', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('/usr/lib/modules', '/lib/modules'))) },
+  ],
+  'dracut-missing-ostree': [
+    { name: 'no --add ostree', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--add ostree ', ''))), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'error' } },
+    { name: 'on bootc only a warning', text: file(BOOTC41, run('dnf -y upgrade kernel', GOOD_DRACUT.replace('--add ostree ', ''))), expect: { token: 'dracut', occurrence: 1, severity: 'warning' } },
+    { name: '-m without ostree', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--add ostree', '-m "base kernel-modules"'))), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'error' } },
+    { name: '-a ostree', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--add ostree', '-a ostree'))) },
+    { name: '-aostree', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--add ostree', '-aostree'))) },
+    { name: 'quoted list', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--add ostree', '--add "bootc ostree"'))) },
+    { name: '--add=ostree', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--add ostree', '--add=ostree'))) },
+  ],
+  'dracut-hostonly': [
+    { name: 'no --no-hostonly', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--no-hostonly ', ''))), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'warning' } },
+    { name: 'explicit -H', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--no-hostonly', '-H'))), expect: { token: '-H', severity: 'error' } },
+    { name: 'explicit --hostonly', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--no-hostonly', '--hostonly'))), expect: { token: '--hostonly', severity: 'error' } },
+    { name: 'clustered -vH', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--no-hostonly', '-vH'))), expect: { token: 'H', occurrence: 1 + 0, severity: 'error' } },
+    { name: '-N', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--no-hostonly', '-N'))) },
+    { name: 'last one wins', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--no-hostonly', '-H --no-hostonly'))) },
+  ],
+  'dracut-missing-force': [
+    { name: 'no -f', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(' -f ', ' '))), expect: { token: `/usr/lib/modules/${KVER}/initramfs.img`, severity: 'warning' } },
+    { name: '--force', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(' -f ', ' --force '))) },
+    { name: '-vf', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(' -v ', ' -vf ').replace(' -f /', ' /'))) },
+  ],
+  'kernel-package-set': [
+    {
+      name: 'mixed versions',
+      text: file(OKD, run(`rpm-ostree override replace ${CORE('6.4.15/200.fc38')} ${CORE('6.4.14/200.fc38').replace('kernel-core', 'kernel-modules')} ${CORE('6.4.15/200.fc38').replace('kernel-core', 'kernel-modules-core')}`, WRAPPED_DRACUT)),
+      expect: { token: CORE('6.4.14/200.fc38').replace('kernel-core', 'kernel-modules'), severity: 'error' },
+    },
+    { name: 'kernel-core alone on Fedora 38', text: file(OKD, run(`rpm-ostree override replace ${CORE('6.4.15/200.fc38')}`, WRAPPED_DRACUT)), expect: { token: CORE('6.4.15/200.fc38'), severity: 'warning' } },
+    { name: 'the whole set', text: file(OKD, run(REPLACE, WRAPPED_DRACUT)) },
+    { name: 'kernel-devel is not part of the set', text: file(OKD, run(`${REPLACE} https://example.com/kernel-devel-6.4.14-200.fc38.x86_64.rpm`, WRAPPED_DRACUT)) },
+  ],
+  'multiple-kernels': [
+    { name: 'rpm-ostree install of a kernel', text: file(FCOS, run(`rpm-ostree install ${KOJI}`)), expect: { token: 'install', occurrence: 1, severity: 'error' } },
+    { name: 'dnf install of another version', text: file(BOOTC42, run('dnf -y install kernel-core-6.11.4-301.fc41')), expect: { token: 'kernel-core-6.11.4-301.fc41', severity: 'error' } },
+    { name: 'removed first', text: file(BOOTC42, run('dnf -y remove kernel kernel-core', 'dnf -y install kernel-core-6.11.4-301.fc41')) },
+    { name: 'override replace', text: file(FCOS, run(REPLACE)) },
+  ],
+  'tmpfs-tmp-kernel': [
+    { name: 'tmpfs on /tmp', text: file(FCOS, `RUN --mount=type=tmpfs,target=/tmp ${REPLACE}`), expect: { token: '--mount=type=tmpfs,target=/tmp', severity: 'error' } },
+    { name: 'tmpfs elsewhere', text: file(FCOS, `RUN --mount=type=tmpfs,target=/var/cache ${REPLACE}`) },
+    { name: 'no kernel change', text: file(FCOS, 'RUN --mount=type=tmpfs,target=/tmp rpm-ostree install vim && ostree container commit') },
+  ],
+  'cliwrap-same-run': [
+    { name: 'the OKD 4.14 recipe', text: file(OKD, run('rpm-ostree cliwrap install-to-root /', REPLACE, 'rpm-ostree cleanup -m', 'ostree container commit')), expect: { token: 'cliwrap install-to-root', severity: 'error' } },
+    { name: 'with dracut in the same RUN', text: file(FCOS_LEGACY, run('rpm-ostree cliwrap install-to-root /', REPLACE, GOOD_DRACUT)), expect: { token: 'cliwrap install-to-root', severity: 'error' } },
+    { name: 'first wrap before a kernel change', text: file(FCOS_LEGACY, run('rpm-ostree cliwrap install-to-root /', REPLACE)) },
+  ],
+  'dracut-through-cliwrap': [
+    { name: 'plain dracut on OKD', text: file(OKD, run(REPLACE, GOOD_DRACUT.replace('RPMOSTREE_CLIWRAP_SKIP=1 ', ''))), expect: { token: 'dracut', occurrence: 1, severity: 'error' } },
+    { name: 'cliwrap from an earlier RUN', text: file(FCOS_LEGACY, 'RUN rpm-ostree cliwrap install-to-root /', run(REPLACE, GOOD_DRACUT.replace('RPMOSTREE_CLIWRAP_SKIP=1 ', ''))), expect: { token: 'dracut', occurrence: 1, severity: 'error' } },
+    { name: 'RPMOSTREE_CLIWRAP_SKIP', text: file(OKD, run(REPLACE, GOOD_DRACUT)) },
+    { name: 'exported skip', text: file(OKD, run(REPLACE, 'export RPMOSTREE_CLIWRAP_SKIP=1', GOOD_DRACUT.replace('RPMOSTREE_CLIWRAP_SKIP=1 ', ''))) },
+    { name: 'no cliwrap', text: file(FCOS_LEGACY, run(REPLACE, GOOD_DRACUT.replace('RPMOSTREE_CLIWRAP_SKIP=1 ', ''))) },
+  ],
+  'wrapped-dracut-missing': [
+    { name: 'wrapped path on FCOS', text: file(FCOS_LEGACY, run(REPLACE, WRAPPED_DRACUT)), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'warning' } },
+    { name: 'wrapped path on OKD', text: file(OKD, run(REPLACE, WRAPPED_DRACUT)) },
+  ],
+  'cliwrap-deprecated': [
+    { name: 'install-to-root', text: file(FCOS_LEGACY, 'RUN rpm-ostree cliwrap install-to-root /'), expect: { token: 'cliwrap install-to-root', severity: 'warning' } },
+    { name: 'guarded', text: file(FCOS_LEGACY, 'RUN [ -d /usr/libexec/rpm-ostree/wrapped ] || rpm-ostree cliwrap install-to-root /') },
+  ],
+  'client-only-rpm-ostree': [
+    { name: 'kargs', text: file(FCOS, 'RUN rpm-ostree kargs --append=console=ttyS0'), expect: { token: 'kargs', severity: 'error' } },
+    { name: 'initramfs --enable', text: file(FCOS, 'RUN rpm-ostree initramfs --enable'), expect: { token: 'initramfs', occurrence: 1, severity: 'error' } },
+    { name: 'override reset', text: file(FCOS, 'RUN rpm-ostree override reset kernel'), expect: { token: 'override reset', severity: 'error' } },
+    { name: 'cleanup before 2022.6', text: file(FCOS, 'RUN rpm-ostree cleanup -m'), options: { rpmOstreeVersion: '2022.5' }, expect: { token: 'cleanup', severity: 'error' } },
+    { name: 'cleanup from 2022.6', text: file(FCOS, 'RUN rpm-ostree cleanup -m'), options: { rpmOstreeVersion: '2022.6' } },
+    { name: 'install', text: file(FCOS, 'RUN rpm-ostree install vim && ostree container commit') },
+  ],
+  'missing-container-commit': [
+    { name: 'install without commit', text: file(FCOS, 'RUN rpm-ostree install vim'), expect: { token: 'rpm-ostree install', severity: 'information' } },
+    { name: 'with commit', text: file(FCOS, 'RUN rpm-ostree install vim && ostree container commit') },
+    { name: 'bootc', text: file(BOOTC42, 'RUN dnf -y install vim') },
+  ],
+  'ostree-commit-on-bootc': [
+    { name: 'on bootc', text: file(BOOTC42, 'RUN dnf -y install vim && ostree container commit'), expect: { token: 'ostree container commit', severity: 'warning' } },
+    { name: 'on FCOS', text: file(FCOS, 'RUN rpm-ostree install vim && ostree container commit') },
+  ],
+};
