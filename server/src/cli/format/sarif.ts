@@ -1,12 +1,16 @@
 // SARIF 2.1.0 as GitHub code scanning ingests it: rule metadata with help URIs, UTF-16 columns, fixes.
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RULES, docsUrl } from '../../engine';
 import type { LintedFile } from '../lint';
 import { SEVERITY_NAMES } from './severity';
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
+// Absolute paths as file: URIs; relative ones stay relative references (GitHub resolves them against the checkout).
 function uri(path: string): string {
   if (path === '-') return 'stdin';
+  if (isAbsolute(path)) return pathToFileURL(path).href;
   return encodeURI(path.replace(/\\/g, '/').replace(/^\.\//, ''));
 }
 

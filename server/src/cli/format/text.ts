@@ -20,14 +20,21 @@ export function formatText(files: LintedFile[], opts: { color: boolean; showFixe
   return out;
 }
 
-/** The lines a fix changes, after applying it. */
+/** The lines a fix changes, as a small diff. */
 function preview(text: string, edits: TextEdit[]): string {
+  const before = text.split('\n');
   const after = applyEdits(text, edits).split('\n');
-  const first = Math.min(...edits.map((e) => e.range.start.line));
-  const lastBefore = Math.max(...edits.map((e) => e.range.end.line));
-  const delta = after.length - text.split('\n').length;
-  const last = Math.max(first, lastBefore + delta);
-  return after.slice(first, last + 1).map((l) => `${l}\n`).join('') || '(lines removed)\n';
+  let first = 0;
+  while (first < before.length && first < after.length && before[first] === after[first]) first++;
+  let tailB = before.length - 1;
+  let tailA = after.length - 1;
+  while (tailB >= first && tailA >= first && before[tailB] === after[tailA]) {
+    tailB--;
+    tailA--;
+  }
+  const removed = before.slice(first, tailB + 1).map((l) => `- ${l}\n`);
+  const added = after.slice(first, tailA + 1).map((l) => `+ ${l}\n`);
+  return `@@ line ${first + 1}\n${removed.join('')}${added.join('')}`;
 }
 
 function indent(s: string, prefix: string): string {

@@ -38,6 +38,9 @@ export function normaliseForDockerfileParser(text: string): string {
   return out;
 }
 
+/** Words every rule input contains (rpm-ostree, rpm, dnf, yum, dracut, uname, depmod, kmod tools, bootc…). */
+const RELEVANT = /rpm|ostree|bootc|dracut|dnf|yum|uname|depmod|akmod|dkms|kmod|modules|kernel|initramfs/;
+
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
 
 export function buildDocument(text: string, buildArgs: Record<string, string> = {}): ParsedDocument {
@@ -128,21 +131,30 @@ function startStage(instruction: Instruction, stages: Stage[], globalArgs: Docke
 function buildRun(run: Run, index: number, text: string, lines: LineIndex, escapeChar: string, vars: DockerfileVariables): RunModel {
   const range = run.getRange();
   const keywordRange = run.getInstructionRange();
-  const flags = run.getFlags().map((f) => {
-    const r = f.getRange();
-    return { name: f.getName(), value: f.getValue(), range: r, start: lines.offsetAt(r.start), end: lines.offsetAt(r.end) };
-  });
-  const model: RunModel = { index, range, keywordRange, flags, commands: [], execForm: false };
-  const argsRange = run.getArgumentsRange();
-  if (!argsRange) return model;
-  const argsStart = lines.offsetAt(argsRange.start);
+  const keywordEnd = lines.offsetAt(keywordRange.end);
   const end = lines.offsetAt(range.end);
-  if (text.slice(argsStart, end).trimStart().startsWith('[') && isJsonArray(run.getRawArgumentsContent() ?? '')) {
+  // dockerfile-ast re-reads the arguments for every flag or range query: ask only when there are flags.
+  const hasFlags = /^(?:\s|\\\r?\n|`\r?\n)*--/.test(text.slice(keywordEnd, Math.min(end, keywordEnd + 200)));
+  const flags = hasFlags
+    ? run.getFlags().map((f) => {
+        const r = f.getRange();
+        return { name: f.getName(), value: f.getValue(), range: r, start: lines.offsetAt(r.start), end: lines.offsetAt(r.end) };
+      })
+    : [];
+  const model: RunModel = { index, range, keywordRange, flags, commands: [], execForm: false };
+  // Blanks and continuations before the first argument are harmless to the shell.
+  const argsStart = flags.length > 0 ? flags[flags.length - 1].end : keywordEnd;
+  if (argsStart >= end) return model;
+  const source = text.slice(argsStart, end);
+  if (source.trimStart().startsWith('[') && isJsonArray(run.getRawArgumentsContent() ?? '')) {
     model.execForm = true;
     return model;
   }
+  // A RUN that names none of the programs the rules read cannot matter to them: skip its shell parse.
+  if (!RELEVANT.test(source)) return model;
   const shellVars = new ShellVariables(vars.copy());
-  const heredocs = run.getHeredocs().filter((h) => h.getName() !== '');
+  // getHeredocs() re-reads the instruction's arguments: only ask when there can be one.
+  const heredocs = source.includes('<<') ? run.getHeredocs().filter((h) => h.getName() !== '') : [];
   if (heredocs.length === 0) {
     model.commands = extractCommands({ start: argsStart, text: runShellText(text, argsStart, end, escapeChar), inHeredoc: false }, shellVars, lines);
     return model;

@@ -27,12 +27,12 @@ export interface BaseInfo {
  */
 export interface ShellWord {
   /** The word as written in the file. */
-  text: string;
-  range: Range;
-  values?: string[];
+  readonly text: string;
+  readonly range: Range;
+  readonly values?: string[];
   /** Offsets of the word in the document text. */
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface ShellCommand {
@@ -66,6 +66,7 @@ export interface RunModel {
   /** The RUN keyword's range. */
   keywordRange: Range;
   flags: { name: string; value: string | null; range: Range; start: number; end: number }[];
+  /** The shell commands; empty for a RUN that names none of the programs the rules read. */
   commands: ShellCommand[];
   /** JSON (exec) form: no shell. */
   execForm: boolean;

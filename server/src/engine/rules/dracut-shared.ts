@@ -22,7 +22,7 @@ export function kverKind(value: string | undefined): KverKind {
 /** The kver as shell text for a path next to this dracut call: its own kver word, else the stage's. */
 export function kverTextFor(inv: DracutInvocation, f: CommandFacts): string {
   const own = inv.kver;
-  if (own) return unquote(own.word.text.slice(own.offsetInWord));
+  if (own && kverKind(own.value) !== 'host') return unquote(own.word.text.slice(own.offsetInWord));
   return kverForFix(stageKver(f));
 }
 

@@ -1,17 +1,18 @@
 // Walks a parsed shell fragment and lists its simple commands in execution order, with their
 // words evaluated and the shell variables each command sees.
-import type { Node } from 'web-tree-sitter';
+import type { Node, TreeCursor } from 'web-tree-sitter';
 import type { ShellCommand, ShellWord } from '../model/types';
 import type { LineIndex } from '../text/line-index';
 import { IMAGE_KVER } from '../kver';
 import { parseShell } from './parser';
 import { evalNode, wordValues, type VariableScope } from './words';
 
-/** Shell variables of one RUN, over the stage's Dockerfile variables. */
+/** Shell variables of one RUN, over the stage's Dockerfile variables. Snapshots are copy-on-write. */
 export class ShellVariables implements VariableScope {
+  private shared = false;
   constructor(
     private readonly outer: VariableScope,
-    private readonly vars = new Map<string, string | undefined>(),
+    private vars = new Map<string, string | undefined>(),
   ) {}
 
   lookup(name: string): string | undefined | null {
@@ -19,11 +20,16 @@ export class ShellVariables implements VariableScope {
   }
 
   set(name: string, value: string | undefined): void {
+    if (this.shared) {
+      this.vars = new Map(this.vars);
+      this.shared = false;
+    }
     this.vars.set(name, value);
   }
 
   snapshot(): VariableScope {
-    return new ShellVariables(this.outer, new Map(this.vars));
+    this.shared = true;
+    return new ShellVariables(this.outer, this.vars);
   }
 }
 
@@ -47,34 +53,72 @@ export function extractCommands(fragment: Fragment, vars: ShellVariables, lines:
   }
 }
 
+// Nodes that cannot contain a command: the walk does not descend into them.
+const LEAVES = new Set(['word', 'string_content', 'raw_string', 'ansi_c_string', 'number', 'variable_name', 'comment', 'file_descriptor', 'heredoc_body', 'heredoc_start', 'heredoc_end', 'special_variable_name', 'regex', 'test_operator']);
+const SUBSTITUTIONS = new Set(['command_substitution', 'process_substitution']);
+
+// A cursor walk: Node objects are made only for the nodes that matter (they are costly in web-tree-sitter).
 function walk(root: Node, fragment: Fragment, vars: ShellVariables, lines: LineIndex): ShellCommand[] {
   const out: ShellCommand[] = [];
   const base = fragment.start;
-  const stack: { node: Node; inSubstitution: boolean }[] = [{ node: root, inSubstitution: false }];
-  while (stack.length > 0) {
-    const { node, inSubstitution } = stack.pop()!;
-    const type = node.type;
-    if (type === 'command') {
-      const cmd = toCommand(node, fragment, vars, lines, inSubstitution);
-      if (cmd) out.push(cmd);
-    } else if (type === 'variable_assignment' && node.parent?.type !== 'command') {
-      assign(node, vars, base);
-    } else if (type === 'for_statement') {
-      const variable = node.childForFieldName('variable')?.text;
-      const values = node.childrenForFieldName('value').filter((v): v is Node => v !== null);
-      if (variable) {
-        const evaluated = values.map((v) => evalNode(v, vars, base, 0));
-        vars.set(variable, evaluated.length === 1 || evaluated.every((v) => v === IMAGE_KVER) ? evaluated[0] : undefined);
+  const cursor = root.walk();
+  const substitutionDepths: number[] = [];
+  // Statement wrappers (redirections, pipelines) above the cursor: a command's statement is the
+  // outermost of the wrappers directly above it.
+  const wrappers: { depth: number; start: number; end: number }[] = [];
+  let depth = 0;
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      let descend = !LEAVES.has(type) && cursor.nodeIsNamed;
+      while (wrappers.length > 0 && wrappers[wrappers.length - 1].depth >= depth) wrappers.pop();
+      if (STATEMENT_WRAPPERS.has(type)) {
+        wrappers.push({ depth, start: cursor.startIndex, end: statementEnd(cursor) });
+      } else if (type === 'command') {
+        let outer: { start: number; end: number } | undefined;
+        for (let i = wrappers.length - 1, d = depth - 1; i >= 0 && wrappers[i].depth === d; i--, d--) outer = wrappers[i];
+        const cmd = toCommand(cursor.currentNode, fragment, vars, lines, substitutionDepths.length > 0, outer);
+        if (cmd) out.push(cmd);
+      } else if (type === 'variable_assignment') {
+        const node = cursor.currentNode;
+        if (node.parent?.type !== 'command') assign(node, vars, base);
+      } else if (type === 'for_statement') {
+        const node = cursor.currentNode;
+        const variable = node.childForFieldName('variable')?.text;
+        const values = node.childrenForFieldName('value').filter((v): v is Node => v !== null);
+        if (variable) {
+          const evaluated = values.map((v) => evalNode(v, vars, base, 0));
+          vars.set(variable, evaluated.length === 1 || evaluated.every((v) => v === IMAGE_KVER) ? evaluated[0] : undefined);
+        }
+      } else if (SUBSTITUTIONS.has(type)) {
+        substitutionDepths.push(depth);
       }
+      if (descend && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      descend = false;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return out;
+        depth--;
+        if (substitutionDepths[substitutionDepths.length - 1] === depth) substitutionDepths.pop();
+      }
+      // Leaving a substitution sideways (to its next sibling) ends it too.
+      if (substitutionDepths[substitutionDepths.length - 1] === depth) substitutionDepths.pop();
     }
-    const children = node.namedChildren;
-    const childInSubstitution = inSubstitution || type === 'command_substitution' || type === 'process_substitution';
-    for (let i = children.length - 1; i >= 0; i--) {
-      const c = children[i];
-      if (c && !(type === 'variable_assignment' && c.type === 'variable_name')) stack.push({ node: c, inSubstitution: childInSubstitution });
-    }
+  } finally {
+    cursor.delete();
   }
-  return out;
+}
+
+// A heredoc redirection's text includes its body: the statement ends where its first line ends.
+function statementEnd(cursor: TreeCursor): number {
+  const end = cursor.endIndex;
+  if (cursor.nodeType !== 'redirected_statement') return end;
+  const text = cursor.currentNode.text;
+  if (!text.includes('<<')) return end;
+  const nl = text.indexOf('\n');
+  return nl >= 0 ? cursor.startIndex + nl : end;
 }
 
 function assign(node: Node, vars: ShellVariables, base: number): void {
@@ -84,10 +128,24 @@ function assign(node: Node, vars: ShellVariables, base: number): void {
   vars.set(name, value ? evalNode(value, vars, base, 0) : '');
 }
 
+// Ranges are computed on demand: most words are never reported.
+class Word implements ShellWord {
+  constructor(
+    private readonly lines: LineIndex,
+    readonly start: number,
+    readonly end: number,
+    readonly values: string[] | undefined,
+  ) {}
+  get text(): string {
+    return this.lines.text.slice(this.start, this.end);
+  }
+  get range() {
+    return this.lines.range(this.start, this.end);
+  }
+}
+
 function toWord(node: Node, fragment: Fragment, vars: VariableScope, lines: LineIndex): ShellWord {
-  const start = fragment.start + node.startIndex;
-  const end = fragment.start + node.endIndex;
-  return { text: lines.text.slice(start, end), start, end, range: lines.range(start, end), values: wordValues(node, vars, fragment.start) };
+  return new Word(lines, fragment.start + node.startIndex, fragment.start + node.endIndex, wordValues(node, vars, fragment.start));
 }
 
 // tree-sitter-bash splits some words (`/lib/modules/`\`uname -r\``/extra`) into adjacent nodes;
@@ -114,16 +172,23 @@ function groupWord(group: Node[], fragment: Fragment, vars: VariableScope, lines
     values = values.flatMap((a) => p.values!.map((b) => a + b));
     if (values.length > 256) values = undefined;
   }
-  const start = parts[0].start;
-  const end = parts[parts.length - 1].end;
-  return { text: lines.text.slice(start, end), start, end, range: lines.range(start, end), values };
+  return new Word(lines, parts[0].start, parts[parts.length - 1].end, values);
 }
 
-function toCommand(node: Node, fragment: Fragment, vars: ShellVariables, lines: LineIndex, inSubstitution: boolean): ShellCommand | undefined {
+function toCommand(
+  node: Node,
+  fragment: Fragment,
+  vars: ShellVariables,
+  lines: LineIndex,
+  inSubstitution: boolean,
+  statement: { start: number; end: number } | undefined,
+): ShellCommand | undefined {
   const assignments: Record<string, string | undefined> = {};
   let nameNode: Node | null = null;
   const argNodes: Node[] = [];
-  for (const child of node.namedChildren) {
+  const children = node.namedChildren;
+  let end = node.endIndex;
+  for (const child of children) {
     if (!child) continue;
     if (child.type === 'variable_assignment' && !nameNode) {
       const n = child.childForFieldName('name')?.text;
@@ -134,6 +199,7 @@ function toCommand(node: Node, fragment: Fragment, vars: ShellVariables, lines: 
     } else if (nameNode && child.type !== 'file_redirect' && child.type !== 'herestring_redirect' && child.type !== 'heredoc_redirect') {
       argNodes.push(child);
     }
+    if (child && !child.type.endsWith('redirect')) end = child.endIndex;
   }
   if (!nameNode) return undefined;
   const scope: VariableScope = {
@@ -156,10 +222,8 @@ function toCommand(node: Node, fragment: Fragment, vars: ShellVariables, lines: 
     }
   }
   const [nameWord, ...args] = words;
-  let stmt: Node = node;
-  while (stmt.parent && STATEMENT_WRAPPERS.has(stmt.parent.type)) stmt = stmt.parent;
   const start = fragment.start + node.startIndex;
-  const end = fragment.start + (lastNonRedirectEnd(node) ?? node.endIndex);
+  const endOffset = fragment.start + end;
   return {
     name: nameWord.values?.length === 1 ? nameWord.values[0] : nameWord.text,
     nameWord,
@@ -167,27 +231,13 @@ function toCommand(node: Node, fragment: Fragment, vars: ShellVariables, lines: 
     assignments,
     env: vars.snapshot(),
     start,
-    end,
-    range: lines.range(start, end),
-    stmtStart: fragment.start + stmt.startIndex,
-    stmtEnd: fragment.start + stmtEndIndex(stmt),
+    end: endOffset,
+    get range() {
+      return lines.range(start, endOffset);
+    },
+    stmtStart: fragment.start + (statement?.start ?? node.startIndex),
+    stmtEnd: fragment.start + (statement?.end ?? end),
     inSubstitution,
     inHeredoc: fragment.inHeredoc,
   };
-}
-
-function lastNonRedirectEnd(node: Node): number | undefined {
-  let end: number | undefined;
-  for (const c of node.namedChildren) if (c && !c.type.endsWith('redirect')) end = c.endIndex;
-  return end;
-}
-
-// A heredoc redirect's end includes its body; the statement ends where its first line ends.
-function stmtEndIndex(stmt: Node): number {
-  let end = stmt.endIndex;
-  for (const c of stmt.namedChildren) {
-    const nl = c?.type === 'heredoc_redirect' ? c.text.indexOf('\n') : -1;
-    if (c && nl >= 0) end = Math.min(end, c.startIndex + nl);
-  }
-  return end;
 }

@@ -8,50 +8,36 @@
  * blanks.
  */
 export function runShellText(doc: string, start: number, end: number, escapeChar: string): string {
-  const out = doc.slice(start, end).split('');
-  const n = out.length;
-  // Index in `out` of the newline currently acting as a continuation, and of its escape character.
-  let contNewline = -1;
-  let contEscape = -1;
-  let lineStart = 0;
-  while (lineStart <= n) {
-    let nl = lineStart;
-    while (nl < n && out[nl] !== '\n') nl++;
-    // [lineStart, nl) is the line, CR included.
-    for (let i = lineStart; i < nl; i++) if (out[i] === '\r') out[i] = ' ';
-    const inContinuation = contNewline >= 0 && contNewline === lineStart - 1;
-    const body = out.slice(lineStart, nl).join('');
-    const trimmed = body.trim();
-    if (inContinuation && nl < n && (trimmed === '' || trimmed.startsWith('#'))) {
-      // Dropped line: blank it and move the continuation to its end.
-      for (let i = lineStart; i < nl; i++) out[i] = ' ';
-      if (nl > lineStart) {
-        out[nl - 1] = '\\';
-        out[contEscape] = ' ';
-        contEscape = nl - 1;
+  const segment = doc.slice(start, end);
+  if (!segment.includes('\n') && !segment.includes('\r')) return segment;
+  const lines = segment.split('\n');
+  // Per line: its text, whether it ends in a continuation (then its last character is the escape).
+  const out: string[] = [];
+  let continued = false;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i].replace(/\r/g, ' ');
+    const isLast = i === lines.length - 1;
+    const trimmed = line.trim();
+    if (continued && !isLast && (trimmed === '' || trimmed.startsWith('#'))) {
+      // Dropped by the Dockerfile parser: blank it and carry the continuation over it.
+      const prev = out.length - 1;
+      if (line.length > 0) {
+        out[prev] = `${out[prev].slice(0, -1)} `;
+        out.push(`${' '.repeat(line.length - 1)}\\`);
       } else {
-        out[contEscape] = ' ';
-        out[contNewline] = '\\';
-        contEscape = contNewline;
+        // An empty line: the newline before it becomes the continuation's backslash.
+        out[prev] = `${out[prev].slice(0, -1)} \\`;
       }
-      contNewline = nl;
-    } else {
-      // Does this line end with the escape character (then blanks)?
-      let j = nl - 1;
-      while (j >= lineStart && (out[j] === ' ' || out[j] === '\t')) j--;
-      if (nl < n && j >= lineStart && doc[start + j] === escapeChar) {
-        out[j] = ' ';
-        out[nl - 1] = '\\';
-        contEscape = nl - 1;
-        contNewline = nl;
-      } else {
-        contNewline = -1;
-        contEscape = -1;
-      }
+      continue;
     }
-    lineStart = nl + 1;
+    const body = line.replace(/[ \t]+$/, '');
+    if (!isLast && body.endsWith(escapeChar)) {
+      line = `${body.slice(0, -1)}${' '.repeat(line.length - body.length)}\\`;
+      continued = true;
+    } else continued = false;
+    out.push(line);
   }
-  return out.join('');
+  return out.join('\n');
 }
 
 /** A heredoc body run as a script: verbatim, CRs blanked. */

@@ -11,6 +11,8 @@ export interface VariableScope {
 }
 
 const MAX_DEPTH = 32;
+// The same words come back on every keystroke in the editor; brace expansion is the costly part.
+const braceCache = new Map<string, string[]>();
 const MAX_EXPANSIONS = 256;
 
 /** Evaluates a word to its possible values (brace expansion can give several); undefined when unknown. */
@@ -18,7 +20,9 @@ export function wordValues(node: Node, scope: VariableScope, offset: number): st
   const value = evalNode(node, scope, offset, 0);
   if (value === undefined) return undefined;
   if ((node.type === 'word' || node.type === 'concatenation') && /\{[^}]*(,|\.\.)[^}]*\}/.test(node.text) && isUnquoted(node)) {
-    const expanded = expandBraces(value);
+    const expanded = braceCache.get(value) ?? expandBraces(value);
+    if (braceCache.size > 2000) braceCache.clear();
+    braceCache.set(value, expanded);
     return expanded.length > MAX_EXPANSIONS ? undefined : expanded;
   }
   return [value];
