@@ -39,6 +39,8 @@ export interface StageFacts {
   stage: Stage;
   base: BaseInfo;
   commands: CommandFacts[];
+  /** The commands of each RUN of the stage. */
+  byRun: Map<RunModel, CommandFacts[]>;
   /** Stages built FROM this one, directly or not. */
   descendants: StageFacts[];
 }
@@ -56,7 +58,10 @@ export function collectFacts(stages: Stage[]): StageFacts[] {
     const parentState = stage.parent !== undefined ? endStates[stage.parent] : undefined;
     const state: State = parentState ? { ...parentState } : { cliwrap: stage.base?.cliwrapOn ?? 'no', kernelRemoved: false };
     const commands: CommandFacts[] = [];
+    const byRun = new Map<RunModel, CommandFacts[]>();
     for (const run of stage.runs) {
+      const runCommands: CommandFacts[] = [];
+      byRun.set(run, runCommands);
       const cliwrapBeforeThisRun = state.cliwrap;
       for (const cmd of run.commands) {
         if (cmd.inSubstitution) continue;
@@ -72,13 +77,14 @@ export function collectFacts(stages: Stage[]): StageFacts[] {
         facts.cliwrapInstall = isCliwrapInstall(cmd);
         if (isDracut(cmd)) facts.dracut = parseDracut(cmd);
         commands.push(facts);
+        runCommands.push(facts);
         if (facts.cliwrapInstall) state.cliwrap = 'yes';
         if (facts.removesKernel) state.kernelRemoved = true;
         if (facts.kernelChange) state.kernel = installedBy(facts) ?? state.kernel;
       }
     }
     endStates.push(state);
-    const stageFacts = stage.base ? { stage, base: stage.base, commands, descendants: [] } : undefined;
+    const stageFacts = stage.base ? { stage, base: stage.base, commands, byRun, descendants: [] } : undefined;
     all.push(stageFacts);
     for (let p = stage.parent; p !== undefined; p = stages[p].parent) {
       if (stageFacts) all[p]?.descendants.push(stageFacts);

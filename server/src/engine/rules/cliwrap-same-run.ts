@@ -9,7 +9,7 @@ export const cliwrapSameRun: Rule = {
     for (const [f, stage] of commandsOf(ctx)) {
       const wrap = f.cliwrapInstall;
       if (!wrap) continue;
-      const sameRun = stage.commands.filter((c) => c.run === f.run && c !== f);
+      const sameRun = stage.byRun.get(f.run)!.filter((c) => c !== f);
       const dracut = sameRun.some((c) => c.dracut?.builds);
       const alreadyOn = f.before.cliwrapBeforeThisRun === 'yes' && !(ctx.rpmOstreeVersion && versionAtLeast(ctx.rpmOstreeVersion, 2024, 4));
       const kernel = alreadyOn && sameRun.some((c) => c.kernelChange);

@@ -11,7 +11,7 @@ export const missingContainerCommit: Rule = {
     for (const stage of ctx.stages) {
       if (!FAMILIES.has(stage.base.family)) continue;
       for (const run of stage.stage.runs) {
-        const cmds = stage.commands.filter((c) => c.run === run);
+        const cmds = stage.byRun.get(run)!;
         const first = cmds.find((c) => c.rpmOstree && (c.rpmOstree.verb === 'install' || c.rpmOstree.verb === 'override'));
         if (!first) continue;
         const last = cmds.reduce((a, c) => (c.cmd.stmtEnd > a.cmd.stmtEnd ? c : a));

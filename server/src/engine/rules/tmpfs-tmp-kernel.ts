@@ -7,7 +7,7 @@ export const tmpfsTmpKernel: Rule = {
     const out: Finding[] = [];
     for (const stage of ctx.stages) {
       for (const run of stage.stage.runs) {
-        if (!stage.commands.some((c) => c.run === run && c.kernelChange)) continue;
+        if (!stage.byRun.get(run)!.some((c) => c.kernelChange)) continue;
         for (const flag of run.flags) {
           if (flag.name !== 'mount' || !flag.value) continue;
           const opts = new Map(flag.value.split(',').map((kv) => [kv.split('=')[0], kv.slice(kv.indexOf('=') + 1)] as const));
