@@ -15,5 +15,5 @@ export function formatJson(files: LintedFile[]): string {
       })),
     })),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${JSON.stringify(out)}\n`;
 }
