@@ -16,14 +16,21 @@ const FIXTURES = join(__dirname, 'fixtures');
 
 export const GRAMMAR_PATH = join(ROOT, 'syntaxes', 'containerfile.tmLanguage.json');
 export const SHELL_INJECTION_PATH = join(ROOT, 'syntaxes', 'containerfile-shell.injection.tmLanguage.json');
+export const SHELL_BACKTICK_INJECTION_PATH = join(ROOT, 'syntaxes', 'containerfile-shell-backtick.injection.tmLanguage.json');
 
 export const SCOPE = 'source.containerfile.layerlint';
 export const SHELL_INJECTION_SCOPE = 'layerlint.injection.containerfile-shell';
+export const SHELL_BACKTICK_INJECTION_SCOPE = 'layerlint.injection.containerfile-shell-backtick';
+/** What the extension contributes with `injectTo: ["source.dockerfile"]`. */
+export const INJECTIONS = [SCOPE, SHELL_INJECTION_SCOPE, SHELL_BACKTICK_INJECTION_SCOPE];
 
 const FILES: Record<string, string> = {
   [SCOPE]: GRAMMAR_PATH,
   [SHELL_INJECTION_SCOPE]: SHELL_INJECTION_PATH,
-  'source.shell': join(FIXTURES, 'shell-stub.tmLanguage.json'),
+  [SHELL_BACKTICK_INJECTION_SCOPE]: SHELL_BACKTICK_INJECTION_PATH,
+  // LAYERLINT_SHELL_GRAMMAR=/path/to/shell-unix-bash.tmLanguage.json runs the tests against VS Code's own
+  // shell grammar (extensions/shellscript in a VS Code install); by default a stub written for these tests.
+  'source.shell': process.env.LAYERLINT_SHELL_GRAMMAR || join(FIXTURES, 'shell-stub.tmLanguage.json'),
   'source.dockerfile': join(FIXTURES, 'dockerfile-base-stub.tmLanguage.json'),
 };
 
@@ -56,7 +63,7 @@ export function loadGrammar(mode: Mode): Promise<vsctm.IGrammar> {
         if (!file) return null;
         return vsctm.parseRawGrammar(readFileSync(file, 'utf8'), file);
       },
-      getInjections: (scopeName) => (mode === 'vscode' && scopeName === 'source.dockerfile' ? [SCOPE, SHELL_INJECTION_SCOPE] : undefined),
+      getInjections: (scopeName) => (mode === 'vscode' && scopeName === 'source.dockerfile' ? INJECTIONS : undefined),
     });
     g = registry.loadGrammar(mode === 'vscode' ? 'source.dockerfile' : SCOPE).then((grammar) => {
       if (!grammar) throw new Error(`grammar for ${mode} did not load`);
