@@ -1,0 +1,26 @@
+/** Why an image could not be checked; `message` is what the user sees (PLATFORMS.md §3). */
+export type RegistryErrorKind =
+  | 'reference'
+  | 'timeout'
+  | 'auth'
+  | 'denied'
+  | 'not-found'
+  | 'rate-limited'
+  | 'too-large'
+  | 'not-manifest'
+  | 'digest-mismatch'
+  | 'token'
+  | 'tls'
+  | 'insecure'
+  | 'network'
+  | 'http';
+
+export class RegistryError extends Error {
+  constructor(
+    readonly kind: RegistryErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RegistryError';
+  }
+}

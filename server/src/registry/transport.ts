@@ -1,0 +1,391 @@
+// HTTP transport for registry APIs on undici: scheme policy (HTTPS verified; plain HTTP only for loopback
+// and user-listed insecure hosts), proxies from the environment, per-request timeout, Retry-After with a
+// cap, capped streamed bodies, redirects that never carry credentials to another host, and the
+// bearer-token / basic auth dance with a per-host+scope token cache (PLATFORMS.md §2–3).
+import { Agent, EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici';
+import type { CredentialLookup, Credentials } from './auth';
+import { credentialLookup } from './auth';
+import { RegistryError } from './errors';
+import { isLoopback } from './reference';
+
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
+export interface TransportOptions {
+  /** Per-request timeout (headers and body), milliseconds. Default 15 s. */
+  timeoutMs?: number;
+  /** Hosts (`host` or `host:port`) the user trusts without TLS verification, plain HTTP allowed. */
+  insecureRegistries?: string[];
+  /** Longest Retry-After honoured before the single retry, milliseconds. Default 10 s. */
+  retryAfterCapMs?: number;
+  /** Body cap; bodies over it are refused without being read. Default 4 MiB. */
+  maxBodyBytes?: number;
+  /** Environment for proxies, auth files and credential helpers. Default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Explicit proxy (VS Code's `http.proxy`); NO_PROXY still applies. */
+  proxy?: string;
+  /** Where credentials come from; default the standard auth files of `env`. */
+  credentials?: CredentialLookup;
+  /** Extra certificate authorities to trust (PEM). */
+  ca?: string | Buffer | Array<string | Buffer>;
+  /** Called for every HTTP request sent (method and URL only, never headers). */
+  onRequest?: (method: string, url: string) => void;
+}
+
+export interface RegistryResponse {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+  url: string;
+}
+
+export interface RequestTarget {
+  /** Host (and port) of the registry API. */
+  host: string;
+  /** Registry name credentials are filed under (`docker.io` for Docker Hub). */
+  registry: string;
+  repository: string;
+}
+
+interface SendOptions {
+  method: 'GET' | 'HEAD';
+  accept?: string;
+  /** Body over this many bytes (200 responses) → `tooLarge` error. */
+  maxBody: number;
+  tooLarge: (size: number | undefined) => string;
+}
+
+const TLS_VERIFY_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE',
+  'HOSTNAME_MISMATCH',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'INVALID_CA',
+]);
+
+interface Challenge {
+  scheme: string;
+  params: Record<string, string>;
+}
+
+/** `Bearer realm="…",service="…",scope="…"` → {scheme, params}. */
+export function parseChallenge(header: string | null): Challenge | undefined {
+  if (!header) return undefined;
+  const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(header);
+  if (!m) return undefined;
+  const params: Record<string, string> = {};
+  const re = /([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))/g;
+  for (let p; (p = re.exec(m[2])); ) params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : p[3];
+  return { scheme: m[1].toLowerCase(), params };
+}
+
+function parseRetryAfter(v: string | null): number | undefined {
+  if (!v) return undefined;
+  if (/^\s*\d+\s*$/.test(v)) return Number(v) * 1000;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? undefined : Math.max(0, t - Date.now());
+}
+
+function errorCause(e: unknown): { code?: string; message: string } {
+  let cur: unknown = e;
+  for (let i = 0; i < 5 && cur && typeof cur === 'object'; i++) {
+    const c = cur as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof c.code === 'string') return { code: c.code, message: String(c.message ?? c.code) };
+    if (!c.cause) return { message: String(c.message ?? cur) };
+    cur = c.cause;
+  }
+  return { message: String(cur) };
+}
+
+export class RegistryTransport {
+  readonly timeoutMs: number;
+  private readonly insecure: Set<string>;
+  private readonly retryAfterCapMs: number;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly credentials: CredentialLookup;
+  private readonly onRequest?: (method: string, url: string) => void;
+  private readonly verified: Dispatcher;
+  private readonly unverified: Dispatcher;
+  private readonly schemes = new Map<string, Promise<'https' | 'http'>>();
+  private readonly tokens = new Map<string, { header: string; expires: number }>();
+  private readonly tokenRequests = new Map<string, Promise<string>>();
+  private readonly basicHosts = new Set<string>();
+
+  constructor(options: TransportOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.insecure = new Set((options.insecureRegistries ?? []).map((h) => h.toLowerCase()));
+    this.retryAfterCapMs = options.retryAfterCapMs ?? 10_000;
+    this.env = options.env ?? process.env;
+    this.credentials = options.credentials ?? credentialLookup(this.env);
+    this.onRequest = options.onRequest;
+    const env = this.env;
+    const httpsProxy = options.proxy ?? env.https_proxy ?? env.HTTPS_PROXY ?? env.http_proxy ?? env.HTTP_PROXY ?? '';
+    const httpProxy = options.proxy ?? env.http_proxy ?? env.HTTP_PROXY ?? '';
+    const noProxy = env.no_proxy ?? env.NO_PROXY ?? '';
+    const make = (rejectUnauthorized: boolean): Dispatcher => {
+      const tls = { rejectUnauthorized, ...(options.ca ? { ca: options.ca } : {}) };
+      if (httpsProxy || httpProxy) return new EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy, connect: tls, requestTls: tls });
+      return new Agent({ connect: tls });
+    };
+    this.verified = make(true);
+    this.unverified = make(false);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.verified.close(), this.unverified.close()]);
+  }
+
+  isInsecure(host: string): boolean {
+    const h = host.toLowerCase();
+    return this.insecure.has(h) || this.insecure.has(h.replace(/:\d+$/, ''));
+  }
+
+  private plainHttpAllowed(host: string): boolean {
+    return isLoopback(host) || this.isInsecure(host);
+  }
+
+  private timeoutError(): RegistryError {
+    const s = this.timeoutMs / 1000;
+    return new RegistryError('timeout', `timed out after ${Number.isInteger(s) ? s : s.toFixed(1)}s`);
+  }
+
+  private tlsError(host: string, reason: string): RegistryError {
+    return new RegistryError(
+      'tls',
+      `TLS: ${reason} (${host}); mark the host insecure (--insecure-registry ${host}) only if you trust it`,
+    );
+  }
+
+  /** One HTTP exchange, body read with a cap, no redirects followed. */
+  private async exchange(url: string, headers: Record<string, string>, opts: SendOptions): Promise<RegistryResponse> {
+    const u = new URL(url);
+    const dispatcher = this.isInsecure(u.host) ? this.unverified : this.verified;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    this.onRequest?.(opts.method, url);
+    try {
+      const res = await fetch(url, { method: opts.method, headers, redirect: 'manual', signal: controller.signal, dispatcher });
+      let body = Buffer.alloc(0);
+      if (res.body) {
+        const isRedirect = res.status >= 300 && res.status < 400;
+        const limit = res.status === 200 ? opts.maxBody : 64 * 1024;
+        const declared = Number(res.headers.get('content-length') ?? NaN);
+        if (res.status === 200 && declared > limit) {
+          controller.abort();
+          throw new RegistryError('too-large', opts.tooLarge(declared));
+        }
+        if (isRedirect) {
+          await res.body.cancel().catch(() => {});
+        } else {
+          const chunks: Buffer[] = [];
+          let total = 0;
+          const reader = res.body.getReader();
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            total += value.byteLength;
+            if (total > limit) {
+              controller.abort();
+              await reader.cancel().catch(() => {});
+              if (res.status === 200) throw new RegistryError('too-large', opts.tooLarge(Number.isNaN(declared) ? undefined : declared));
+              break;
+            }
+            chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+          }
+          body = Buffer.concat(chunks);
+        }
+      }
+      return { status: res.status, headers: res.headers, body, url };
+    } catch (e) {
+      if (e instanceof RegistryError) throw e;
+      if (timedOut) throw this.timeoutError();
+      const cause = errorCause(e);
+      // A body cut short (server closed mid-stream): the caller sees it as an unreadable manifest.
+      if (cause.code && TLS_VERIFY_CODES.has(cause.code)) throw this.tlsError(u.host, cause.message);
+      const err = new RegistryError('network', `cannot reach ${u.host}: ${cause.message}`);
+      (err as RegistryError & { code?: string }).code = cause.code;
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * The scheme for a host: HTTPS; plain HTTP as a fallback only where allowed. The first request to a
+   * host is the probe, and concurrent requests to the same host wait for it (and share its failure).
+   */
+  private async scheme(host: string, path: string, headers: Record<string, string>, opts: SendOptions): Promise<{ scheme: 'https' | 'http'; first?: RegistryResponse }> {
+    const known = this.schemes.get(host);
+    if (known) return { scheme: await known };
+    // An error past the connection (a body too large) still tells which scheme works.
+    const attempt = async (scheme: 'https' | 'http') => {
+      try {
+        return { scheme, first: await this.exchange(`${scheme}://${host}${path}`, headers, opts) };
+      } catch (e) {
+        if (e instanceof RegistryError && e.kind === 'too-large') Object.assign(e, { scheme });
+        throw e;
+      }
+    };
+    const probe = attempt('https').catch((e: unknown) => {
+      if (!(e instanceof RegistryError) || e.kind !== 'network' || !this.plainHttpAllowed(host)) throw e;
+      return attempt('http');
+    });
+    const schemeOnly = probe.then(
+      (r) => r.scheme,
+      (e: unknown) => {
+        const s = (e as { scheme?: 'https' | 'http' }).scheme;
+        if (s) return s;
+        throw e;
+      },
+    );
+    this.schemes.set(host, schemeOnly);
+    schemeOnly.catch(() => {
+      if (this.schemes.get(host) === schemeOnly) this.schemes.delete(host);
+    });
+    return probe;
+  }
+
+  /**
+   * Sends a request to a registry host, following redirects (Authorization only to the same host) and
+   * honouring one Retry-After on 429/503. Returns the final response, whatever its status.
+   */
+  private async send(target: RequestTarget, path: string, authorization: string | undefined, opts: SendOptions): Promise<RegistryResponse> {
+    const headers = (withAuth: boolean): Record<string, string> => {
+      const h: Record<string, string> = { 'user-agent': 'layerlint' };
+      if (opts.accept) h.accept = opts.accept;
+      if (withAuth && authorization) h.authorization = authorization;
+      return h;
+    };
+    const once = async (): Promise<RegistryResponse> => {
+      const { scheme, first } = await this.scheme(target.host, path, headers(true), opts);
+      let res = first ?? (await this.exchange(`${scheme}://${target.host}${path}`, headers(true), opts));
+      for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.get('location'); hops++) {
+        if (hops >= 5) throw new RegistryError('http', `too many redirects from ${target.host}`);
+        const next = new URL(res.headers.get('location')!, res.url);
+        if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.plainHttpAllowed(next.host))) {
+          throw new RegistryError('insecure', `${target.host} redirected to ${next.protocol}//${next.host}, which is not allowed over plain HTTP`);
+        }
+        res = await this.exchange(next.href, headers(next.host === target.host), opts);
+      }
+      return res;
+    };
+    let res = await once();
+    if (res.status === 429 || res.status === 503) {
+      const wait = parseRetryAfter(res.headers.get('retry-after'));
+      if (wait === undefined) {
+        if (res.status === 429) throw new RegistryError('rate-limited', `rate limited by ${target.host} (429)`);
+        return res;
+      }
+      await new Promise((r) => setTimeout(r, Math.min(wait, this.retryAfterCapMs)));
+      res = await once();
+      if (res.status === 429 || res.status === 503) {
+        throw new RegistryError('rate-limited', `rate limited by ${target.host} (${res.status}, still after one retry)`);
+      }
+    }
+    return res;
+  }
+
+  /** Request with authentication: cached token/basic first, the challenge dance on 401, one retry. */
+  async request(target: RequestTarget, path: string, opts: SendOptions): Promise<RegistryResponse> {
+    const scope = `repository:${target.repository}:pull`;
+    let authorization = await this.cachedAuthorization(target, scope);
+    let res = await this.send(target, path, authorization, opts);
+    if (res.status === 401) {
+      const challenge = parseChallenge(res.headers.get('www-authenticate'));
+      authorization = await this.authorize(target, scope, challenge);
+      res = await this.send(target, path, authorization, opts);
+      if (res.status === 401) throw new RegistryError('auth', `authentication required by ${target.host}`);
+    }
+    if (res.status === 403) throw new RegistryError('denied', `access denied by ${target.host}`);
+    return res;
+  }
+
+  private async cachedAuthorization(target: RequestTarget, scope: string): Promise<string | undefined> {
+    const t = this.tokens.get(`${target.host}|${scope}`);
+    if (t && t.expires > Date.now()) return t.header;
+    if (this.basicHosts.has(target.host)) {
+      const c = await this.credentials(target.registry, target.repository);
+      if (c) return basic(c);
+    }
+    return undefined;
+  }
+
+  private async authorize(target: RequestTarget, scope: string, challenge: Challenge | undefined): Promise<string> {
+    if (challenge?.scheme === 'basic') {
+      const c = await this.credentials(target.registry, target.repository);
+      if (!c) throw new RegistryError('auth', `authentication required by ${target.host}`);
+      this.basicHosts.add(target.host);
+      return basic(c);
+    }
+    if (challenge?.scheme === 'bearer' && challenge.params.realm) {
+      const key = `${target.host}|${scope}`;
+      let p = this.tokenRequests.get(key);
+      if (!p) {
+        p = this.fetchToken(target, scope, challenge.params).finally(() => this.tokenRequests.delete(key));
+        this.tokenRequests.set(key, p);
+      }
+      return p;
+    }
+    throw new RegistryError('auth', `authentication required by ${target.host}`);
+  }
+
+  private async fetchToken(target: RequestTarget, scope: string, params: Record<string, string>): Promise<string> {
+    const realm = params.realm;
+    const fail = (why: string | number) => new RegistryError('token', `token service at ${realm} failed: ${why}`);
+    let url: URL;
+    try {
+      url = new URL(realm);
+    } catch {
+      throw fail('invalid realm URL');
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.plainHttpAllowed(url.host))) throw fail('plain HTTP realm not allowed');
+    if (params.service) url.searchParams.set('service', params.service);
+    url.searchParams.set('scope', scope);
+    const headers: Record<string, string> = { 'user-agent': 'layerlint', accept: 'application/json' };
+    const creds = await this.credentials(target.registry, target.repository);
+    if (creds) headers.authorization = basic(creds);
+    let res: RegistryResponse;
+    try {
+      res = await this.exchange(url.href, headers, { method: 'GET', maxBody: 1 << 20, tooLarge: () => 'response too large' });
+      // Token services may redirect; follow without credentials off the realm host.
+      for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.get('location') && hops < 5; hops++) {
+        const next = new URL(res.headers.get('location')!, res.url);
+        const h = { ...headers };
+        if (next.host !== url.host) delete h.authorization;
+        res = await this.exchange(next.href, h, { method: 'GET', maxBody: 1 << 20, tooLarge: () => 'response too large' });
+      }
+    } catch (e) {
+      if (e instanceof RegistryError && (e.kind === 'timeout' || e.kind === 'tls')) throw e;
+      throw fail(e instanceof RegistryError ? e.message.replace(/^cannot reach [^:]+: /, '') : String(e));
+    }
+    if (res.status !== 200) throw fail(res.status);
+    let token: string | undefined;
+    let expiresIn = 60;
+    try {
+      const j = JSON.parse(res.body.toString('utf8')) as { token?: unknown; access_token?: unknown; expires_in?: unknown };
+      token = typeof j.token === 'string' && j.token ? j.token : typeof j.access_token === 'string' && j.access_token ? j.access_token : undefined;
+      if (typeof j.expires_in === 'number' && j.expires_in > 0) expiresIn = j.expires_in;
+    } catch {
+      throw fail('response is not JSON');
+    }
+    if (!token) throw fail('no token in response');
+    const header = `Bearer ${token}`;
+    this.tokens.set(`${target.host}|${scope}`, { header, expires: Date.now() + Math.max(0, expiresIn - 5) * 1000 });
+    return header;
+  }
+}
+
+function basic(c: Credentials): string {
+  return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+}
