@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { expandVariables, extractFroms } from '../../server/src/registry/froms';
+
+const T = ['linux/amd64', 'linux/arm64'];
+const simple = (text: string, buildArgs?: Record<string, string>, platforms = T) =>
+  extractFroms(text, { platforms, buildArgs }).map((f) => ({ image: f.image, line: f.line, platforms: f.platforms, ...(f.unresolved ? { unresolved: f.unresolved } : {}) }));
+
+describe('FROM extraction', () => {
+  it('resolves ARG defaults and --build-arg values, skips scratch and earlier stages', () => {
+    const text = [
+      'ARG BASE=quay.io/fedora/fedora',
+      'ARG TAG=40',
+      'FROM ${BASE}:${TAG} AS builder',
+      'RUN true',
+      'FROM builder',
+      'FROM scratch AS empty',
+      'FROM Builder AS again',
+      'FROM $BASE:41',
+      'FROM empty',
+    ].join('\n');
+    expect(simple(text)).toEqual([
+      { image: 'quay.io/fedora/fedora:40', line: 2, platforms: T },
+      { image: 'quay.io/fedora/fedora:41', line: 7, platforms: T },
+    ]);
+    expect(simple(text, { TAG: '39', BASE: 'registry.example/x' })).toEqual([
+      { image: 'registry.example/x:39', line: 2, platforms: T },
+      { image: 'registry.example/x:41', line: 7, platforms: T },
+    ]);
+  });
+  it('gives the range of the image reference as written', () => {
+    const text = 'ARG V=1\nFROM   --platform=linux/amd64  "reg.example/a:${V}" AS x\n';
+    const [f] = extractFroms(text, { platforms: T });
+    expect(f.range).toEqual({ start: { line: 1, character: 31 }, end: { line: 1, character: 51 } });
+    expect(text.split('\n')[1].slice(31, 51)).toBe('"reg.example/a:${V}"');
+    expect(f.image).toBe('reg.example/a:1');
+    expect(f.platforms).toEqual(['linux/amd64']);
+  });
+  it('honours --platform: fixed values replace the targets, $BUILDPLATFORM/$TARGETPLATFORM expand per target', () => {
+    const text = [
+      'FROM --platform=$BUILDPLATFORM reg.example/build AS b',
+      'FROM --platform=${TARGETPLATFORM} reg.example/target',
+      'FROM --platform=linux/s390x reg.example/fixed',
+      'FROM --platform=$TARGETOS/$TARGETARCH reg.example/split',
+      'FROM reg.example/per-arch:${TARGETARCH}',
+      'FROM --platform=$NOPE reg.example/bad',
+    ].join('\n');
+    expect(simple(text, undefined, ['linux/amd64', 'linux/arm64/v8'])).toEqual([
+      { image: 'reg.example/build', line: 0, platforms: ['linux/amd64', 'linux/arm64/v8'] },
+      { image: 'reg.example/target', line: 1, platforms: ['linux/amd64', 'linux/arm64/v8'] },
+      { image: 'reg.example/fixed', line: 2, platforms: ['linux/s390x'] },
+      { image: 'reg.example/split', line: 3, platforms: ['linux/amd64', 'linux/arm64'] },
+      { image: 'reg.example/per-arch:amd64', line: 4, platforms: ['linux/amd64'] },
+      { image: 'reg.example/per-arch:arm64', line: 4, platforms: ['linux/arm64/v8'] },
+      { image: 'reg.example/bad', line: 5, platforms: ['linux/amd64', 'linux/arm64/v8'], unresolved: '--platform=$NOPE does not resolve to os/arch[/variant]' },
+    ]);
+  });
+  it('reports variables that have no value', () => {
+    expect(simple('FROM ${MISSING}:1\nARG LATE=x\n')).toEqual([
+      { image: ':1', line: 0, platforms: T, unresolved: 'cannot resolve $MISSING in "${MISSING}:1" (no ARG default; pass --build-arg)' },
+    ]);
+    expect(simple('ARG B\nFROM ${B:-fallback.example/img}\n')).toEqual([{ image: 'fallback.example/img', line: 1, platforms: T }]);
+    expect(simple('ARG B\nFROM x\n', { B: 'ignored' })).toEqual([{ image: 'x', line: 1, platforms: T }]);
+  });
+  it('uses the escape directive and ignores ARGs declared after the first FROM', () => {
+    expect(simple('# escape=`\nARG A=reg.example/a\nFROM $A\nARG A=other\nFROM $A\n').map((f) => f.image)).toEqual(['reg.example/a', 'reg.example/a']);
+  });
+});
+
+describe('variable expansion', () => {
+  const vars = new Map([
+    ['A', 'a'],
+    ['E', ''],
+  ]);
+  it.each([
+    ['$A', 'a'],
+    ['${A}b', 'ab'],
+    ['${E:-d}', 'd'],
+    ['${E-d}', ''],
+    ['${U-d}', 'd'],
+    ['${A:+alt}', 'alt'],
+    ['${E:+alt}', ''],
+    ['\\$A', '$A'],
+    ["'$A'", '$A'],
+    ['"$A"', 'a'],
+  ])('%s → %s', (text, want) => {
+    expect(expandVariables(text, vars).value).toBe(want);
+  });
+});
