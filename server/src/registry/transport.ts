@@ -192,7 +192,15 @@ export class RegistryTransport {
           let total = 0;
           const reader = res.body.getReader();
           for (;;) {
-            const { done, value } = await reader.read();
+            let chunk: Awaited<ReturnType<typeof reader.read>>;
+            try {
+              chunk = await reader.read();
+            } catch (e) {
+              if (timedOut) throw this.timeoutError();
+              const ct = (res.headers.get('content-type') ?? '').split(';')[0].trim() || 'missing';
+              throw new RegistryError('not-manifest', `not a manifest (content type ${ct}; body truncated)`);
+            }
+            const { done, value } = chunk;
             if (done) break;
             total += value.byteLength;
             if (total > limit) {
@@ -227,20 +235,15 @@ export class RegistryTransport {
    */
   private async scheme(host: string, path: string, headers: Record<string, string>, opts: SendOptions): Promise<{ scheme: 'https' | 'http'; first?: RegistryResponse }> {
     const known = this.schemes.get(host);
-    if (known) return { scheme: await known };
-    // An error past the connection (a body too large) still tells which scheme works.
-    const attempt = async (scheme: 'https' | 'http') => {
+    if (known) {
       try {
-        return { scheme, first: await this.exchange(`${scheme}://${host}${path}`, headers, opts) };
-      } catch (e) {
-        if (e instanceof RegistryError && e.kind === 'too-large') Object.assign(e, { scheme });
-        throw e;
+        return { scheme: await known };
+      } catch {
+        // The probe of another request failed (perhaps only for its path): probe on our own.
+        return this.probe(host, path, headers, opts);
       }
-    };
-    const probe = attempt('https').catch((e: unknown) => {
-      if (!(e instanceof RegistryError) || e.kind !== 'network' || !this.plainHttpAllowed(host)) throw e;
-      return attempt('http');
-    });
+    }
+    const probe = this.probe(host, path, headers, opts);
     const schemeOnly = probe.then(
       (r) => r.scheme,
       (e: unknown) => {
@@ -254,6 +257,22 @@ export class RegistryTransport {
       if (this.schemes.get(host) === schemeOnly) this.schemes.delete(host);
     });
     return probe;
+  }
+
+  private probe(host: string, path: string, headers: Record<string, string>, opts: SendOptions): Promise<{ scheme: 'https' | 'http'; first: RegistryResponse }> {
+    // An error past the connection (a body too large) still tells which scheme works.
+    const attempt = async (scheme: 'https' | 'http') => {
+      try {
+        return { scheme, first: await this.exchange(`${scheme}://${host}${path}`, headers, opts) };
+      } catch (e) {
+        if (e instanceof RegistryError && (e.kind === 'too-large' || e.kind === 'not-manifest')) Object.assign(e, { scheme });
+        throw e;
+      }
+    };
+    return attempt('https').catch((e: unknown) => {
+      if (!(e instanceof RegistryError) || e.kind !== 'network' || !this.plainHttpAllowed(host)) throw e;
+      return attempt('http');
+    });
   }
 
   /**
