@@ -122,15 +122,9 @@ export async function startTokenService(o: { key: string; cert: string; issuer: 
     const sig = b64url(sign('RSA-SHA256', Buffer.from(`${header}.${claims}`), o.key));
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: `${header}.${claims}.${sig}`, expires_in: o.expiresIn ?? 300 }));
   });
-  return Object.assign(server, {
-    realm: `${server.url}/token`,
-    get failWith() {
-      return state.failWith;
-    },
-    set failWith(v: number) {
-      state.failWith = v;
-    },
-  });
+  // An accessor (Object.assign would copy the getter's value, not the accessor).
+  Object.defineProperty(server, 'failWith', { get: () => state.failWith, set: (v: number) => (state.failWith = v) });
+  return Object.assign(server as TestServer & { failWith: number }, { realm: `${server.url}/token` });
 }
 
 /** A forward proxy that records each request line (`GET http://…`, `CONNECT host:port`). */
