@@ -1,9 +1,10 @@
 // Caches: manifests and config platforms by digest on disk (immutable), tag → digest for a short TTL
 // in memory and on disk. Corrupt or foreign files are ignored, writes are atomic (rename).
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Platform } from './platform';
 
 export interface CachedManifest {
@@ -51,18 +52,34 @@ export class RegistryCache {
     readonly tagTtlMs = 5 * 60_000,
   ) {}
 
+  private readonly pending = new Set<Promise<void>>();
+  private readonly madeDirs = new Map<string, Promise<unknown>>();
+
+  /** Writes in the background (atomically, by rename); `flush()` waits for them. */
   private write(sub: string, name: string, data: string | Buffer): void {
     if (!this.dir) return;
-    try {
-      const dir = join(this.dir, sub, name, '..');
-      mkdirSync(dir, { recursive: true });
-      const file = join(this.dir, sub, name);
-      const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      writeFileSync(tmp, data);
-      renameSync(tmp, file);
-    } catch {
-      // A cache that cannot be written is only slower.
+    const file = join(this.dir, sub, name);
+    const dir = dirname(file);
+    let made = this.madeDirs.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true });
+      this.madeDirs.set(dir, made);
     }
+    const tmp = `${file}.${process.pid}.${(this.seq++).toString(36)}.tmp`;
+    const p: Promise<void> = made
+      .then(() => writeFile(tmp, data))
+      .then(() => rename(tmp, file))
+      .catch(() => {
+        // A cache that cannot be written is only slower.
+      })
+      .finally(() => this.pending.delete(p));
+    this.pending.add(p);
+  }
+  private seq = 0;
+
+  /** Waits for background writes. */
+  async flush(): Promise<void> {
+    while (this.pending.size) await Promise.all([...this.pending]);
   }
 
   private read(sub: string, name: string): Buffer | undefined {

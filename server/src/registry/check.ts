@@ -63,7 +63,7 @@ export interface CheckOptions extends TransportOptions {
   cacheDir?: string | null;
   /** How long a tag → digest answer is reused without asking the registry. Default 5 min. */
   tagTtlMs?: number;
-  /** Images checked at the same time. Default 8. */
+  /** Images checked at the same time. Default 16. */
   concurrency?: number;
 }
 
@@ -97,11 +97,12 @@ export class PlatformChecker {
     this.transport = new RegistryTransport(options);
     const dir = options.cacheDir === undefined ? defaultCacheDir(options.env ?? process.env) : options.cacheDir;
     this.fetcher = new ManifestFetcher(this.transport, new RegistryCache(dir, options.tagTtlMs));
-    this.concurrency = options.concurrency ?? 8;
+    this.concurrency = options.concurrency ?? 16;
   }
 
-  close(): Promise<void> {
-    return this.transport.close();
+  /** Closes connections and waits for the cache's background writes. */
+  async close(): Promise<void> {
+    await Promise.all([this.transport.close(), this.fetcher.cache.flush()]);
   }
 
   private async resolve(text: string): Promise<Resolved> {

@@ -1,8 +1,9 @@
-// HTTP transport for registry APIs on undici: scheme policy (HTTPS verified; plain HTTP only for loopback
+// HTTP transport for registry APIs on undici (Node's own fetch when no proxy, custom CA or insecure host
+// is involved; the undici package, loaded only then, for its dispatchers otherwise): scheme policy (HTTPS verified; plain HTTP only for loopback
 // and user-listed insecure hosts), proxies from the environment, per-request timeout, Retry-After with a
 // cap, capped streamed bodies, redirects that never carry credentials to another host, and the
 // bearer-token / basic auth dance with a per-host+scope token cache (PLATFORMS.md §2–3).
-import { Agent, EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { CredentialLookup, Credentials } from './auth';
 import { credentialLookup } from './auth';
 import { RegistryError } from './errors';
@@ -111,14 +112,15 @@ export class RegistryTransport {
   private readonly env: NodeJS.ProcessEnv;
   private readonly credentials: CredentialLookup;
   private readonly onRequest?: (method: string, url: string) => void;
-  private readonly verified: Dispatcher;
-  private readonly unverified: Dispatcher;
+  private readonly proxied: boolean;
+  private readonly makeDispatchers: () => Promise<{ fetch: typeof import('undici').fetch; verified: Dispatcher; unverified: Dispatcher }>;
+  private dispatchers?: ReturnType<RegistryTransport['makeDispatchers']>;
   private readonly schemes = new Map<string, Promise<'https' | 'http'>>();
   private readonly tokens = new Map<string, { header: string; expires: number }>();
   private readonly tokenRequests = new Map<string, Promise<string>>();
   private readonly basicHosts = new Set<string>();
 
-  constructor(options: TransportOptions = {}) {
+  constructor(private readonly options: TransportOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.insecure = new Set((options.insecureRegistries ?? []).map((h) => h.toLowerCase()));
     this.retryAfterCapMs = options.retryAfterCapMs ?? 10_000;
@@ -129,17 +131,32 @@ export class RegistryTransport {
     const httpsProxy = options.proxy ?? env.https_proxy ?? env.HTTPS_PROXY ?? env.http_proxy ?? env.HTTP_PROXY ?? '';
     const httpProxy = options.proxy ?? env.http_proxy ?? env.HTTP_PROXY ?? '';
     const noProxy = env.no_proxy ?? env.NO_PROXY ?? '';
-    const make = (rejectUnauthorized: boolean): Dispatcher => {
-      const tls = { rejectUnauthorized, ...(options.ca ? { ca: options.ca } : {}) };
-      if (httpsProxy || httpProxy) return new EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy, connect: tls, requestTls: tls });
-      return new Agent({ connect: tls });
+    this.proxied = Boolean(httpsProxy || httpProxy);
+    // Loading the undici package costs ~50 ms at start; Node's built-in fetch is enough for the rest.
+    this.makeDispatchers = async () => {
+      const undici = await import('undici');
+      const make = (rejectUnauthorized: boolean): Dispatcher => {
+        const tls = { rejectUnauthorized, ...(options.ca ? { ca: options.ca } : {}) };
+        if (this.proxied) return new undici.EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy, connect: tls, requestTls: tls });
+        return new undici.Agent({ connect: tls });
+      };
+      return { fetch: undici.fetch, verified: make(true), unverified: make(false) };
     };
-    this.verified = make(true);
-    this.unverified = make(false);
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.verified.close(), this.unverified.close()]);
+    if (!this.dispatchers) return;
+    const d = await this.dispatchers.catch(() => undefined);
+    if (d) await Promise.all([d.verified.close(), d.unverified.close()]);
+  }
+
+  /** fetch for a URL: Node's own unless a proxy, a custom CA or an insecure host needs undici's dispatchers. */
+  private async fetchFor(u: URL): Promise<(url: string, init: RequestInit & { dispatcher?: Dispatcher }) => Promise<Response>> {
+    const insecure = this.isInsecure(u.host);
+    if (!this.proxied && !this.options.ca && !insecure) return (url, init) => fetch(url, init);
+    const d = await (this.dispatchers ??= this.makeDispatchers());
+    const dispatcher = insecure ? d.unverified : d.verified;
+    return (url, init) => d.fetch(url, { ...(init as object), dispatcher }) as unknown as Promise<Response>;
   }
 
   isInsecure(host: string): boolean {
@@ -166,7 +183,7 @@ export class RegistryTransport {
   /** One HTTP exchange, body read with a cap, no redirects followed. */
   private async exchange(url: string, headers: Record<string, string>, opts: SendOptions): Promise<RegistryResponse> {
     const u = new URL(url);
-    const dispatcher = this.isInsecure(u.host) ? this.unverified : this.verified;
+    const doFetch = await this.fetchFor(u);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -175,7 +192,7 @@ export class RegistryTransport {
     }, this.timeoutMs);
     this.onRequest?.(opts.method, url);
     try {
-      const res = await fetch(url, { method: opts.method, headers, redirect: 'manual', signal: controller.signal, dispatcher });
+      const res = await doFetch(url, { method: opts.method, headers, redirect: 'manual', signal: controller.signal });
       let body = Buffer.alloc(0);
       if (res.body) {
         const isRedirect = res.status >= 300 && res.status < 400;

@@ -2,7 +2,7 @@
 // and pushes of blobs, images, manifest lists and OCI indexes through its HTTP API.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +61,9 @@ export async function startRegistry(options: { storage?: string; tokenAuth?: Tok
     : '';
   const config = `version: 0.1
 log:
-  level: info
+  level: warn
+  accesslog:
+    disabled: false
   formatter: text
 storage:
   filesystem:
@@ -75,16 +77,24 @@ http:
 ${auth}`;
   const configPath = join(work, 'config.yml');
   writeFileSync(configPath, config);
-  const child: ChildProcess = spawn('docker-registry', ['serve', configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
+  // Logs go to a file, not a pipe: a parent blocked in spawnSync must not stall the registry.
+  const logPath = join(work, 'registry.log');
+  const logFd = openSync(logPath, 'a');
+  const child: ChildProcess = spawn('docker-registry', ['serve', configPath], { stdio: ['ignore', logFd, logFd] });
+  closeSync(logFd);
+  const readLog = () => {
+    try {
+      return readFileSync(logPath, 'utf8');
+    } catch {
+      return '';
+    }
+  };
   let exited = false;
   child.on('exit', () => (exited = true));
   const host = `127.0.0.1:${port}`;
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (exited) throw new Error(`docker-registry exited at start:\n${log}`);
+    if (exited) throw new Error(`docker-registry exited at start:\n${readLog()}`);
     try {
       const r = await fetch(`http://${host}/v2/`);
       if (r.status === 200 || r.status === 401) break;
@@ -93,7 +103,7 @@ ${auth}`;
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`docker-registry did not start within 15 s:\n${log}`);
+      throw new Error(`docker-registry did not start within 15 s:\n${readLog()}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -101,7 +111,7 @@ ${auth}`;
     host,
     port,
     storage,
-    log: () => log,
+    log: readLog,
     stop: async () => {
       if (!exited) {
         const done = new Promise((r) => child.once('exit', r));
