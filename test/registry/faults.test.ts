@@ -233,6 +233,11 @@ describe('failure behaviour (PLATFORMS.md §3)', () => {
     const ok = await one('x', { insecureRegistries: [tls.host] }, tls.host);
     expect(ok.error).toBeNull();
     expect(ok.results[0].status).toBe('ok');
+    // The same through registries.conf.
+    const conf = join(work, 'registries.conf');
+    writeFileSync(conf, `[[registry]]\nlocation = "${tls.host}"\ninsecure = true\n`);
+    const viaConf = await one('x', { env: { HOME: work, CONTAINERS_REGISTRIES_CONF: conf } }, tls.host);
+    expect(viaConf.error).toBeNull();
   });
 
   it('basic auth; a redirect to another host gets no credentials, the same host keeps them', async () => {

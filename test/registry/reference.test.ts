@@ -76,3 +76,26 @@ describe('credentials', () => {
     expect(await look('other.example', 'a')).toEqual({ username: 'store-user', password: 's-other.example' });
   });
 });
+
+describe('registries.conf insecure hosts', () => {
+  it('reads v2 [[registry]] tables and the v1 insecure list', async () => {
+    const { parseInsecure } = await import('../../server/src/registry/registries-conf');
+    const text = [
+      'unqualified-search-registries = ["docker.io"]',
+      '[[registry]]',
+      'location = "reg.internal:5000"',
+      'insecure = true # lab registry',
+      '[[registry]]',
+      'location = "quay.io"',
+      'insecure = false',
+      '[[registry]]',
+      'prefix = "x"',
+      "location = 'other.internal/org/repo'",
+      'insecure = true',
+      '[registries.insecure]',
+      "registries = ['v1.internal',",
+      '  "v1b.internal:8443"]',
+    ].join('\n');
+    expect(parseInsecure(text)).toEqual(['reg.internal:5000', 'other.internal', 'v1.internal', 'v1b.internal:8443']);
+  });
+});

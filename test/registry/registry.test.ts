@@ -254,6 +254,10 @@ describe('proxies', () => {
       const direct = await checkImages([{ image, platforms: ['linux/amd64'] }], { cacheDir: null, env: { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
       expect(direct[0].results[0].status).toBe('ok');
       expect(proxy.requests).toEqual([]);
+      // A host that is neither loopback nor listed insecure is only ever asked over HTTPS.
+      const [remote] = await checkImages([{ image: 'registry.invalid:8080/x/y:1', platforms: ['linux/amd64'] }], { cacheDir: null, env: { HTTP_PROXY: proxy.url } });
+      expect(remote.error).toMatch(/^cannot reach registry\.invalid:8080/);
+      expect(proxy.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['CONNECT registry.invalid:8080']);
     } finally {
       await proxy.close();
     }

@@ -8,10 +8,13 @@ import type { CredentialLookup, Credentials } from './auth';
 import { credentialLookup } from './auth';
 import { RegistryError } from './errors';
 import { isLoopback } from './reference';
+import { insecureFromRegistriesConf } from './registries-conf';
 
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 export interface TransportOptions {
+  /** Read `insecure = true` hosts from registries.conf (default true). */
+  registriesConf?: boolean;
   /** Per-request timeout (headers and body), milliseconds. Default 15 s. */
   timeoutMs?: number;
   /** Hosts (`host` or `host:port`) the user trusts without TLS verification, plain HTTP allowed. */
@@ -122,9 +125,10 @@ export class RegistryTransport {
 
   constructor(private readonly options: TransportOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.insecure = new Set((options.insecureRegistries ?? []).map((h) => h.toLowerCase()));
-    this.retryAfterCapMs = options.retryAfterCapMs ?? 10_000;
     this.env = options.env ?? process.env;
+    const conf = options.registriesConf === false ? [] : insecureFromRegistriesConf(this.env);
+    this.insecure = new Set([...(options.insecureRegistries ?? []), ...conf].map((h) => h.toLowerCase()));
+    this.retryAfterCapMs = options.retryAfterCapMs ?? 10_000;
     this.credentials = options.credentials ?? credentialLookup(this.env);
     this.onRequest = options.onRequest;
     const env = this.env;

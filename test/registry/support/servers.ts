@@ -133,6 +133,10 @@ export async function startProxy(): Promise<TestServer> {
   const server = createHttpServer((req, res) => {
     requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
     const target = new URL(req.url ?? '');
+    if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') {
+      res.writeHead(502).end();
+      return;
+    }
     const up = httpRequest(target, { method: req.method, headers: req.headers }, (r) => {
       res.writeHead(r.statusCode ?? 502, r.headers);
       r.pipe(res);
@@ -143,6 +147,11 @@ export async function startProxy(): Promise<TestServer> {
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
     requests.push({ method: 'CONNECT', url: req.url ?? '', headers: req.headers });
     const [h, p] = (req.url ?? '').split(':');
+    if (h !== '127.0.0.1' && h !== 'localhost') {
+      // Tests stay on loopback: anything else is refused without a lookup.
+      client.end('HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
     const up = connect(Number(p), h, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       up.write(head);
