@@ -7,6 +7,7 @@ import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { USAGE } from './usage';
+import { parseTargets } from './platforms';
 
 export interface LintedFile {
   path: string;
@@ -25,6 +26,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   let values;
   let positionals: string[];
   let options: LintOptions;
+  let platforms: string[];
   try {
     ({ values, positionals } = parse(argv, {
       format: { type: 'string', default: 'text' },
@@ -41,6 +43,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
       throw new UsageError(`--rpm-ostree-version expects a version like 2023.12, got "${options.rpmOstreeVersion}"`);
     }
     if (values['check-platforms'] && !platformCheck) throw new UsageError('--check-platforms is not available in this build');
+    platforms = parseTargets(values.platform as string[] | undefined);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr.write(`layerlint lint: ${e.message}\n\n${USAGE}`);
@@ -54,7 +57,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     return { path: input.path, text: input.text, diagnostics: analysis.diagnostics };
   });
   if (values['check-platforms'] && platformCheck) {
-    await platformCheck(files, { platforms: (values.platform as string[] | undefined) ?? ['linux/amd64', 'linux/arm64'], buildArgs: options.buildArgs ?? {} });
+    await platformCheck(files, { platforms, buildArgs: options.buildArgs ?? {} });
   }
   const format = values.format as string;
   const output =

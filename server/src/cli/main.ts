@@ -1,6 +1,7 @@
 // `layerlint` command-line entry point: dispatches to the subcommands.
 import { setFlagsFromString } from 'node:v8';
-import { runLint } from './lint';
+import { registerPlatformCheck, runLint } from './lint';
+import { lintPlatformCheck, runPlatforms } from './platforms';
 import { USAGE } from './usage';
 
 export interface Io {
@@ -9,11 +10,15 @@ export interface Io {
   stdin: NodeJS.ReadableStream;
 }
 
+registerPlatformCheck(lintPlatformCheck());
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'lint':
       return runLint(rest, io);
+    case 'platforms':
+      return runPlatforms(rest, io);
     case '--version':
     case '-V':
       io.stdout.write(`${VERSION}\n`);
