@@ -1,13 +1,14 @@
 // Public surface of the engine: pure (text in, diagnostics and edits out, LSP types).
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { collectFacts, parseRpmOstreeVersion } from './analysis/facts';
+import { collectFacts, parseRpmOstreeVersion, type StageFacts } from './analysis/facts';
 import { docsUrl } from './catalog';
-import { buildDocument } from './model/build';
+import { buildDocument, type ParsedDocument } from './model/build';
 import type { DocumentModel } from './model/types';
 import { TEXT_RULES } from './rules';
 import type { Finding, RuleContext } from './rules/rule';
 import { initShellParser } from './shell/parser';
 import { Suppressions } from './suppression';
+import { LineIndex } from './text/line-index';
 import type { LayerlintDiagnostic, LintOptions, SeverityName } from './types';
 
 export * from './types';
@@ -19,6 +20,10 @@ export { TEXT_RULES } from './rules';
 
 export interface Analysis {
   model: DocumentModel;
+  /** The parsed text (line index, instructions): what the editor services read. */
+  document: ParsedDocument;
+  /** What each command of each layered-image stage does, in build order. */
+  facts: StageFacts[];
   diagnostics: LayerlintDiagnostic[];
   /** Internal failures (a bug, never the user's text): reported, not thrown. */
   internalErrors: string[];
@@ -39,18 +44,21 @@ export const SEVERITIES: Record<SeverityName, DiagnosticSeverity> = {
 /** Parses and lints one Containerfile. Never throws on any text. */
 export function analyze(text: string, options: LintOptions = {}): Analysis {
   const internalErrors: string[] = [];
-  let doc;
+  let doc: ParsedDocument;
+  let facts: StageFacts[];
   try {
     doc = buildDocument(text, options.buildArgs);
+    facts = collectFacts(doc.model.stages);
   } catch (e) {
     internalErrors.push(`model: ${(e as Error).stack ?? e}`);
-    return { model: { escapeChar: '\\', stages: [] }, diagnostics: [], internalErrors };
+    const empty = emptyDocument(text);
+    return { model: empty.model, document: empty, facts: [], diagnostics: [], internalErrors };
   }
   const ctx: RuleContext = {
     text,
     lines: doc.lines,
     escapeChar: doc.model.escapeChar,
-    stages: collectFacts(doc.model.stages),
+    stages: facts,
     options,
     rpmOstreeVersion: parseRpmOstreeVersion(options.rpmOstreeVersion),
   };
@@ -80,7 +88,11 @@ export function analyze(text: string, options: LintOptions = {}): Analysis {
     }
   }
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { model: doc.model, diagnostics, internalErrors };
+  return { model: doc.model, document: doc, facts, diagnostics, internalErrors };
+}
+
+function emptyDocument(text: string): ParsedDocument {
+  return { text, lines: new LineIndex(text), model: { escapeChar: '\\', stages: [] }, instructions: [] };
 }
 
 /** Convenience: the diagnostics only. */

@@ -3,46 +3,54 @@
 import type { InstructionInfo } from './model/build';
 import type { LineIndex } from './text/line-index';
 
-const LOCAL = /^\s*#\s*layerlint\s+ignore\s*=\s*([\w\s,-]+?)\s*$/;
-const GLOBAL = /^[ \t]*#[ \t]*layerlint[ \t]+global[ \t]+ignore[ \t]*=[ \t]*([\w \t,-]+?)[ \t]*$/gm;
+export const LOCAL_IGNORE = /^\s*#\s*layerlint\s+ignore\s*=\s*([\w\s,-]+?)\s*$/;
+export const GLOBAL_IGNORE = /^[ \t]*#[ \t]*layerlint[ \t]+global[ \t]+ignore[ \t]*=[ \t]*([\w \t,-]+?)[ \t]*$/gm;
 
 export function parseCodes(list: string): string[] {
   return list.split(/[\s,]+/).filter(Boolean);
 }
 
+/** The instruction that contains `offset` (the last one starting at or before it). */
+export function instructionAt(instructions: readonly InstructionInfo[], offset: number): InstructionInfo | undefined {
+  let lo = 0;
+  let hi = instructions.length - 1;
+  let found: InstructionInfo | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (instructions[mid].start <= offset) {
+      found = instructions[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The `# layerlint ignore=` comments in the comment block directly above an instruction. */
+export function ignoreCommentsAbove(lines: LineIndex, instruction: InstructionInfo): { line: number; codes: string[] }[] {
+  const found: { line: number; codes: string[] }[] = [];
+  for (let line = instruction.range.start.line - 1; line >= 0; line--) {
+    const text = lines.lineText(line);
+    if (!/^\s*#/.test(text)) break;
+    const m = LOCAL_IGNORE.exec(text);
+    if (m) found.push({ line, codes: parseCodes(m[1]) });
+  }
+  return found;
+}
+
 export class Suppressions {
   private readonly global = new Set<string>();
-  private readonly starts: number[];
 
   constructor(
     private readonly lines: LineIndex,
     private readonly instructions: InstructionInfo[],
   ) {
-    for (const m of lines.text.matchAll(GLOBAL)) for (const c of parseCodes(m[1])) this.global.add(c);
-    this.starts = instructions.map((i) => i.start);
+    for (const m of lines.text.matchAll(GLOBAL_IGNORE)) for (const c of parseCodes(m[1])) this.global.add(c);
   }
 
   /** Codes ignored for the instruction that contains `offset`. */
   private localCodes(offset: number): Set<string> {
-    const codes = new Set<string>();
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid] <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (found < 0) return codes;
-    for (let line = this.instructions[found].range.start.line - 1; line >= 0; line--) {
-      const text = this.lines.lineText(line);
-      if (!/^\s*#/.test(text)) break;
-      const m = LOCAL.exec(text);
-      if (m) for (const c of parseCodes(m[1])) codes.add(c);
-    }
-    return codes;
+    const instruction = instructionAt(this.instructions, offset);
+    return new Set(instruction ? ignoreCommentsAbove(this.lines, instruction).flatMap((c) => c.codes) : []);
   }
 
   isSuppressed(code: string, offset: number): boolean {

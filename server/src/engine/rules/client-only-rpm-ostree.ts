@@ -1,30 +1,6 @@
 import { versionAtLeast } from '../analysis/facts';
+import { DAEMON_VERBS, SINCE } from '../analysis/rpm-ostree-verbs';
 import { commandsOf, type Finding, type Rule } from './rule';
-
-const DAEMON_VERBS: Record<string, string> = {
-  initramfs: 'regenerate the initramfs with an explicit dracut call in the build',
-  'initramfs-etc': 'put dracut configuration in /usr/lib/dracut/dracut.conf.d and run dracut in the build',
-  kargs: 'put kernel arguments in /usr/lib/bootc/kargs.d/*.toml',
-  upgrade: 'change the FROM image (or run dnf/rpm-ostree install)',
-  update: 'change the FROM image (or run dnf/rpm-ostree install)',
-  rebase: 'change the FROM image',
-  deploy: 'change the FROM image',
-  rollback: 'roll back on the node, not in the image',
-  'apply-live': 'nothing: the build result is the new image',
-  usroverlay: 'nothing: /usr is writable during a build',
-  reset: 'use `rpm-ostree override remove`/`uninstall` for specific packages',
-  reload: 'nothing: there is no daemon in a build',
-  cancel: 'nothing: there is no daemon in a build',
-};
-
-// Verbs that work in a build only from a given rpm-ostree release.
-const SINCE: Record<string, [number, number]> = {
-  cleanup: [2022, 6],
-  'override replace': [2022, 9],
-  'override remove': [2022, 9],
-  uninstall: [2022, 14],
-  search: [2023, 6],
-};
 
 export const clientOnlyRpmOstree: Rule = {
   code: 'client-only-rpm-ostree',

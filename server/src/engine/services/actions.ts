@@ -1,0 +1,114 @@
+// Code actions: each rule's fixes, "disable for this instruction / file", and fix-all.
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { analyze, type Analysis } from '../index';
+import { applyEdits } from '../fixes/apply';
+import { disableForFile, disableForInstruction } from '../fixes/suppress';
+import { LineIndex } from '../text/line-index';
+import type { Fix, LayerlintDiagnostic, LintOptions } from '../types';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerlint`;
+
+export interface CodeActionQuery {
+  uri: string;
+  /** The diagnostics the client sent in the request's context. */
+  diagnostics: Diagnostic[];
+  /** `CodeActionContext.only`. */
+  only?: string[];
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+const sameRange = (a: Range, b: Range) =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
+/** The fixes of a diagnostic the client sent back: from this version's analysis, else from its data. */
+function fixesOf(analysis: Analysis, d: Diagnostic): Fix[] {
+  const current = analysis.diagnostics.find((a) => a.code === d.code && sameRange(a.range, d.range));
+  if (current) return current.data.fixes;
+  const data = d.data as { fixes?: unknown } | undefined;
+  return Array.isArray(data?.fixes) ? (data.fixes as Fix[]) : [];
+}
+
+export function codeActions(analysis: Analysis, query: CodeActionQuery, options: LintOptions): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const ours = query.diagnostics.filter((d) => d.source === 'layerlint' && typeof d.code === 'string');
+  const edit = (edits: TextEdit[]) => ({ changes: { [query.uri]: edits } });
+  if (wants(query.only, CodeActionKind.QuickFix)) {
+    for (const d of ours) {
+      for (const fix of fixesOf(analysis, d)) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fix.isPreferred, edit: edit(fix.edits) });
+      }
+    }
+    const disabled = new Set<string>();
+    for (const d of ours) {
+      const code = d.code as string;
+      const offset = analysis.document.lines.offsetAt(d.range.start);
+      const instructionEdit = disableForInstruction(analysis.document, code, offset);
+      const key = `${code}@${instructionEdit ? instructionEdit.range.start.line : -1}`;
+      if (instructionEdit && !disabled.has(key)) {
+        disabled.add(key);
+        actions.push({ title: `Disable ${code} for this instruction`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit([instructionEdit]) });
+      }
+      const fileEdit = disableForFile(analysis.document, code);
+      if (fileEdit && !disabled.has(code)) {
+        disabled.add(code);
+        actions.push({ title: `Disable ${code} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit([fileEdit]) });
+      }
+    }
+  }
+  if (wants(query.only, FIX_ALL_KIND) && (query.only || analysis.diagnostics.some((d) => preferredFix(d)))) {
+    const edits = fixAllEdits(analysis.document.text, options, analysis);
+    if (edits.length) actions.push({ title: 'Fix all Layerlint problems', kind: FIX_ALL_KIND, edit: edit(edits) });
+  }
+  return actions;
+}
+
+function preferredFix(d: LayerlintDiagnostic): Fix | undefined {
+  return d.data.fixes.find((f) => f.isPreferred);
+}
+
+/**
+ * Applies every diagnostic's preferred fix, re-linting between rounds because one fix can change
+ * what another must say (a kver, an inserted dracut call). Returns one minimal edit, or none.
+ */
+export function fixAllEdits(text: string, options: LintOptions, first?: Analysis): TextEdit[] {
+  let current = text;
+  let analysis = first ?? analyze(text, options);
+  for (let round = 0; round < 10; round++) {
+    const taken: [number, number][] = [];
+    const edits: TextEdit[] = [];
+    const lines = analysis.document.lines;
+    for (const d of analysis.diagnostics) {
+      const fix = preferredFix(d);
+      if (!fix) continue;
+      const spans = fix.edits.map((e) => [lines.offsetAt(e.range.start), lines.offsetAt(e.range.end)] as [number, number]);
+      const overlaps = spans.some(([s, e]) => taken.some(([ts, te]) => s < te && ts < e || s === ts));
+      if (overlaps) continue;
+      taken.push(...spans);
+      edits.push(...fix.edits);
+    }
+    if (!edits.length) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    current = next;
+    analysis = analyze(current, options);
+  }
+  return current === text ? [] : [minimalEdit(text, current)];
+}
+
+/** One edit turning `before` into `after`, spanning only what differs. */
+export function minimalEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  // Never split a CRLF or a surrogate pair.
+  const splits = (text: string, at: number) => at > 0 && at < text.length && (text[at - 1] === '\r' || (text.charCodeAt(at - 1) & 0xfc00) === 0xd800);
+  while (start > 0 && (splits(before, start) || splits(after, start))) start--;
+  while (end > 0 && (splits(before, before.length - end) || splits(after, after.length - end))) end--;
+  const lines = new LineIndex(before);
+  return { range: lines.range(start, before.length - end), newText: after.slice(start, after.length - end) };
+}

@@ -1,0 +1,33 @@
+// What every handler shares: the connection, open documents, settings and the per-version analysis.
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../engine';
+import type { LayerlintSettings } from '../protocol';
+import type { AnalysisCache } from './analysis-cache';
+import type { DockerfileService } from './dockerfile-service';
+import { lintOptionsOf, type SettingsStore } from './settings';
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings: SettingsStore;
+  analyses: AnalysisCache;
+  dockerfile: DockerfileService;
+}
+
+export interface DocumentState {
+  doc: TextDocument;
+  settings: LayerlintSettings;
+  analysis: Analysis;
+}
+
+/** The open document with its settings and this version's analysis; undefined for unknown URIs. */
+export async function documentState(ctx: ServerContext, uri: unknown): Promise<DocumentState | undefined> {
+  if (typeof uri !== 'string') return undefined;
+  const doc = ctx.documents.get(uri);
+  if (!doc) return undefined;
+  const settings = await ctx.settings.forUri(uri);
+  const current = ctx.documents.get(uri);
+  if (!current) return undefined;
+  return { doc: current, settings, analysis: ctx.analyses.get(current, lintOptionsOf(settings)) };
+}

@@ -1,0 +1,78 @@
+// Settings: pulled per document with `workspace/configuration` (section `layerlint`), re-pulled on
+// `workspace/didChangeConfiguration`; pushed settings or initializationOptions when the client
+// cannot be asked. Malformed values fall back to the defaults, never to an exception.
+import type { Connection } from 'vscode-languageserver/node';
+import type { LintOptions, SeveritySetting } from '../engine/types';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, type LayerlintSettings } from '../protocol';
+
+const SEVERITY_SETTINGS = new Set<SeveritySetting>(['off', 'error', 'warning', 'information', 'hint']);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined);
+
+function stringRecord<T extends string>(v: unknown, accept: (s: string) => s is T): Record<string, T> {
+  const out: Record<string, T> = {};
+  if (isObject(v)) for (const [k, val] of Object.entries(v)) if (typeof val === 'string' && accept(val)) out[k] = val;
+  return out;
+}
+
+/** Reads a (possibly partial or malformed) settings value over the defaults. */
+export function normalizeSettings(raw: unknown): LayerlintSettings {
+  const r = isObject(raw) ? raw : {};
+  const dockerfile = isObject(r.dockerfile) ? r.dockerfile : {};
+  const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
+  return {
+    severities: stringRecord(r.severities, (s): s is SeveritySetting => SEVERITY_SETTINGS.has(s as SeveritySetting)),
+    buildArgs: stringRecord(r.buildArgs, (s): s is string => true),
+    rpmOstreeVersion: typeof r.rpmOstreeVersion === 'string' && r.rpmOstreeVersion.trim() ? r.rpmOstreeVersion.trim() : null,
+    dockerfile: {
+      diagnostics: bool(dockerfile.diagnostics, DEFAULT_SETTINGS.dockerfile.diagnostics),
+      completion: bool(dockerfile.completion, DEFAULT_SETTINGS.dockerfile.completion),
+      hover: bool(dockerfile.hover, DEFAULT_SETTINGS.dockerfile.hover),
+    },
+    platforms: strings(r.platforms)?.filter(Boolean) ?? DEFAULT_SETTINGS.platforms,
+    insecureRegistries: strings(r.insecureRegistries) ?? [],
+    authFile: typeof r.authFile === 'string' && r.authFile ? r.authFile : null,
+  };
+}
+
+export function lintOptionsOf(s: LayerlintSettings): LintOptions {
+  return { buildArgs: s.buildArgs, rpmOstreeVersion: s.rpmOstreeVersion ?? undefined, severities: s.severities };
+}
+
+export class SettingsStore {
+  private readonly pulled = new Map<string, Promise<LayerlintSettings>>();
+  private pushed: LayerlintSettings;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: boolean,
+    initial: unknown,
+  ) {
+    this.pushed = normalizeSettings(initial);
+  }
+
+  /** The settings for a document (cached until the configuration changes). */
+  forUri(uri: string): Promise<LayerlintSettings> {
+    if (!this.canPull) return Promise.resolve(this.pushed);
+    let p = this.pulled.get(uri);
+    if (!p) {
+      p = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+        (raw: unknown) => normalizeSettings(raw),
+        () => this.pushed,
+      );
+      this.pulled.set(uri, p);
+    }
+    return p;
+  }
+
+  /** `workspace/didChangeConfiguration`: forget pulled settings; take pushed ones if given. */
+  changed(pushedSettings: unknown): void {
+    this.pulled.clear();
+    if (isObject(pushedSettings) && SETTINGS_SECTION in pushedSettings) this.pushed = normalizeSettings(pushedSettings[SETTINGS_SECTION]);
+  }
+
+  forget(uri: string): void {
+    this.pulled.delete(uri);
+  }
+}

@@ -1,0 +1,142 @@
+// `layerlint-language-server`: the rule engine over the Language Server Protocol (--stdio, --node-ipc
+// or --socket=<port>). Wiring only; every judgement lives in the engine, every feature in handlers/.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { initEngine } from './engine';
+import { FIX_ALL_KIND } from './engine/services/actions';
+import { AnalysisCache } from './handlers/analysis-cache';
+import { onCodeAction } from './handlers/code-actions';
+import { onCompletion } from './handlers/completion';
+import type { ServerContext } from './handlers/context';
+import { DockerfileService } from './handlers/dockerfile-service';
+import { onHover } from './handlers/hover';
+import { PlatformResults } from './handlers/platforms';
+import { SettingsStore } from './handlers/settings';
+import { onDocumentSymbol, onFoldingRanges } from './handlers/symbols';
+import { Validator } from './handlers/validation';
+import { CHECK_PLATFORMS, type LayerlintInitializationOptions } from './protocol';
+
+declare const LAYERLINT_VERSION: string | undefined;
+const VERSION = typeof LAYERLINT_VERSION === 'string' ? LAYERLINT_VERSION : 'dev';
+
+const USAGE = `Usage: layerlint-language-server (--stdio | --node-ipc | --socket=<port>)
+
+The Layerlint language server: live diagnostics, quick fixes, hover and completion for
+Containerfiles of layered OS images, for any LSP client.
+`;
+
+/** Runs a request handler; a bug answers with an empty result and a log line, never a crash. */
+function guard<P, R>(connection: Connection, method: string, fallback: R, handler: (params: P) => Promise<R> | R) {
+  return async (params: P): Promise<R> => {
+    try {
+      return await handler(params);
+    } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      connection.console.error(`layerlint: ${method} failed: ${(e as Error)?.stack ?? e}`);
+      return fallback;
+    }
+  };
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let ctx: ServerContext | undefined;
+  let validator: Validator | undefined;
+  let platforms: PlatformResults | undefined;
+  let dynamicConfiguration = false;
+
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
+    await initEngine();
+    const caps = params.capabilities;
+    const init = (params.initializationOptions ?? {}) as LayerlintInitializationOptions;
+    dynamicConfiguration = Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
+    ctx = {
+      connection,
+      documents,
+      settings: new SettingsStore(connection, Boolean(caps.workspace?.configuration), init.settings ?? {}),
+      analyses: new AnalysisCache((uri, message) => connection.console.error(`layerlint: internal error in ${uri}: ${message}`)),
+      dockerfile: new DockerfileService(Boolean(caps.textDocument?.completion?.completionItem?.snippetSupport)),
+    };
+    platforms = new PlatformResults(ctx);
+    validator = new Validator(ctx, platforms);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['-', '=', ',', ' '] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: 'layerlint-language-server', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'layerlint' });
+  });
+
+  const ready = (): ServerContext => {
+    if (!ctx) throw new ResponseError(-32002 /* ServerNotInitialized */, 'layerlint: server not initialized');
+    return ctx;
+  };
+
+  documents.onDidOpen((e) => validator?.schedule(e.document.uri));
+  documents.onDidChangeContent((e) => validator?.schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    validator?.cancel(e.document.uri);
+    ctx?.analyses.delete(e.document.uri);
+    ctx?.settings.forget(e.document.uri);
+    platforms?.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    ctx?.settings.changed(change?.settings);
+    validator?.scheduleAll();
+  });
+
+  connection.onCodeAction(guard(connection, 'codeAction', [], (p) => onCodeAction(ready(), p)));
+  connection.onHover(guard(connection, 'hover', null, (p) => onHover(ready(), p)));
+  connection.onCompletion(guard(connection, 'completion', [], (p) => onCompletion(ready(), p)));
+  connection.onDocumentSymbol(guard(connection, 'documentSymbol', [], (p) => onDocumentSymbol(ready(), p)));
+  connection.onFoldingRanges(guard(connection, 'foldingRange', [], (p) => onFoldingRanges(ready(), p)));
+  connection.onRequest(CHECK_PLATFORMS, async (params, token) => {
+    ready();
+    const result = await platforms!.check(params, token);
+    await validator!.validate(result.uri);
+    return result;
+  });
+
+  connection.onShutdown(async () => {
+    await platforms?.close();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function main(argv: string[]): void {
+  if (argv.includes('--version') || argv.includes('-V')) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  if (argv.includes('--help') || argv.includes('-h') || !argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
+    (argv.includes('--help') || argv.includes('-h') ? process.stdout : process.stderr).write(USAGE);
+    if (!argv.includes('--help') && !argv.includes('-h')) process.exitCode = 2;
+    return;
+  }
+  startServer(createConnection(ProposedFeatures.all));
+}
+
+if (require.main === module) main(process.argv.slice(2));
