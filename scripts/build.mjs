@@ -1,12 +1,13 @@
 // Bundles every entry point into dist/ as a single CommonJS file; the tree-sitter wasm files are
 // copied beside the bundles because web-tree-sitter loads them at run time.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, existsSync, chmodSync } from 'node:fs';
+import { copyFileSync, mkdirSync, existsSync, chmodSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 mkdirSync(dist, { recursive: true });
 
 const entries = [
@@ -31,6 +32,7 @@ await Promise.all(
       // The CommonJS build of web-tree-sitter: its ESM build needs import.meta.url and keeps the
       // process alive for a quarter of a second after the work is done.
       alias: { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/tree-sitter.cjs') },
+      define: { LAYERLINT_VERSION: JSON.stringify(version) },
       banner: e.bin ? { js: '#!/usr/bin/env node' } : undefined,
       logLevel: 'warning',
     }),

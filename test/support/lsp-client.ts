@@ -32,6 +32,7 @@ export class LspClient {
   constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env) {
     this.child = spawn(process.execPath, [SERVER, ...args], { stdio: 'pipe', env });
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.child.stdin.on('error', () => undefined); // EPIPE once the server is gone; `exited` reports it
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
     void this.exited.then(() => {
@@ -71,6 +72,7 @@ export class LspClient {
   }
 
   writeRaw(bytes: string | Buffer): void {
+    if (this.child.exitCode !== null || this.child.stdin.destroyed) return;
     this.child.stdin.write(bytes);
   }
 
