@@ -13,7 +13,7 @@ describe('generic Dockerfile service', () => {
     const raw = DockerfileLanguageServiceFactory.createLanguageService();
     const partial = raw.validate(TEXT, { instructionCasing: ValidationSeverity.WARNING });
     expect(partial.map((d) => d.message)).not.toContain('WORKDIR paths should be absolute');
-    const ours = new DockerfileService(false).validate(TEXT).map((d) => d.message);
+    const ours = new DockerfileService(false).validate(TEXT).map((d) => String(d.message));
     expect(ours).toContain('WORKDIR paths should be absolute');
     expect(ours.filter((m) => /uppercase/.test(m))).toHaveLength(2);
     expect(Object.keys(VALIDATOR_SETTINGS).length).toBe(9);
