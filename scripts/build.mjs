@@ -13,6 +13,7 @@ mkdirSync(dist, { recursive: true });
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', bin: true },
   { in: 'server/src/server.ts', out: 'server', bin: true },
+  { in: 'server/src/handlers/dockerfile-validation-worker.ts', out: 'dockerfile-worker' },
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
 ].filter((e) => existsSync(join(root, e.in)));
 

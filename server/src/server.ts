@@ -65,7 +65,7 @@ export function startServer(connection: Connection): void {
       documents,
       settings: new SettingsStore(connection, Boolean(caps.workspace?.configuration), init.settings ?? {}),
       analyses: new AnalysisCache((uri, message) => connection.console.error(`layerlint: internal error in ${uri}: ${message}`)),
-      dockerfile: new DockerfileService(Boolean(caps.textDocument?.completion?.completionItem?.snippetSupport)),
+      dockerfile: new DockerfileService(Boolean(caps.textDocument?.completion?.completionItem?.snippetSupport), (m) => connection.console.error(m)),
     };
     platforms = new PlatformResults(ctx);
     validator = new Validator(ctx, platforms);
@@ -119,7 +119,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onShutdown(async () => {
-    await platforms?.close();
+    await Promise.all([platforms?.close(), ctx?.dockerfile.close()]);
   });
 
   documents.listen(connection);

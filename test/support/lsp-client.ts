@@ -29,8 +29,8 @@ export class LspClient {
   settings: unknown = {};
   readonly exited: Promise<number | null>;
 
-  constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env) {
-    this.child = spawn(process.execPath, [SERVER, ...args], { stdio: 'pipe', env });
+  constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env, nodeArgs: string[] = []) {
+    this.child = spawn(process.execPath, [...nodeArgs, SERVER, ...args], { stdio: 'pipe', env });
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.child.stdin.on('error', () => undefined); // EPIPE once the server is gone; `exited` reports it
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));

@@ -1,35 +1,81 @@
 // Generic Dockerfile features from rcjsuen's dockerfile-language-service (syntax errors,
 // instruction completion and hover), with two upstream defects worked around:
 // - a partial ValidatorSettings replaces the defaults, silencing every check it omits, so the full
-//   default object is always passed;
+//   default object is always passed (validator-settings.ts);
 // - computeCodeActions mutates the diagnostics it is given, so it only ever sees copies.
+// Validation runs in a worker thread when one is available (see dockerfile-validation-worker.ts).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
-import { ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
+import { VALIDATOR_SETTINGS } from './validator-settings';
 import { CodeActionKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
-
-export const VALIDATOR_SETTINGS: Required<ValidatorSettings> = {
-  deprecatedMaintainer: ValidationSeverity.WARNING,
-  directiveCasing: ValidationSeverity.WARNING,
-  emptyContinuationLine: ValidationSeverity.WARNING,
-  instructionCasing: ValidationSeverity.WARNING,
-  instructionCmdMultiple: ValidationSeverity.WARNING,
-  instructionEntrypointMultiple: ValidationSeverity.WARNING,
-  instructionHealthcheckMultiple: ValidationSeverity.WARNING,
-  instructionJSONInSingleQuotes: ValidationSeverity.WARNING,
-  instructionWorkdirRelative: ValidationSeverity.WARNING,
-};
 
 export const DOCKERFILE_SOURCE = 'dockerfile-utils';
 
+export { VALIDATOR_SETTINGS };
+
+/** The bundled worker script beside the server bundle (absent when running from sources). */
+export const WORKER_SCRIPT = join(__dirname, 'dockerfile-worker.js');
+
+type Pending = { resolve: (d: Diagnostic[]) => void; text: string };
+
 export class DockerfileService {
   private readonly service = DockerfileLanguageServiceFactory.createLanguageService();
+  private worker?: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
 
-  constructor(snippetSupport: boolean) {
+  constructor(
+    snippetSupport: boolean,
+    private readonly log: (message: string) => void = () => undefined,
+    workerScript: string | null = existsSync(WORKER_SCRIPT) ? WORKER_SCRIPT : null,
+  ) {
     this.service.setCapabilities({ completion: { completionItem: { snippetSupport } } });
+    if (workerScript) this.startWorker(workerScript);
+  }
+
+  private startWorker(script: string): void {
+    // A small young generation keeps the worker's memory down; its live data is one parse.
+    const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
+    worker.unref();
+    worker.on('message', (m: { id: number; diagnostics?: Diagnostic[]; error?: string }) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.error) this.log(`layerlint: generic Dockerfile validation failed: ${m.error}`);
+      p.resolve(m.diagnostics ?? []);
+    });
+    const fail = (why: string) => {
+      if (this.worker !== worker) return;
+      this.log(`layerlint: Dockerfile validation worker stopped (${why}); validating on the main thread`);
+      this.worker = undefined;
+      for (const [id, p] of this.pending) {
+        this.pending.delete(id);
+        p.resolve(this.validate(p.text));
+      }
+    };
+    worker.on('error', (e) => fail(String(e)));
+    worker.on('exit', (code) => fail(`exit ${code}`));
+    this.worker = worker;
   }
 
   validate(text: string): Diagnostic[] {
     return this.service.validate(text, { ...VALIDATOR_SETTINGS }) as Diagnostic[];
+  }
+
+  /** Validation off the main thread when the worker runs, so it overlaps the Layerlint analysis. */
+  validateInBackground(text: string): Promise<Diagnostic[]> {
+    if (!this.worker) return Promise.resolve(this.validate(text));
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve, text });
+      this.worker!.postMessage({ id, text });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
   }
 
   /** Its fixes as WorkspaceEdit code actions (upstream returns server-side commands). */

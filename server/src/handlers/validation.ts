@@ -6,24 +6,35 @@ import { VALIDATED, type ValidatedParams } from '../protocol';
 import { documentState, type ServerContext } from './context';
 import type { PlatformResults } from './platforms';
 
+/** Edits closer together than this are validated once, for the last of them. */
 export const DEBOUNCE_MS = 15;
 
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly lastRun = new Map<string, number>();
 
   constructor(
     private readonly ctx: ServerContext,
     private readonly platforms: PlatformResults,
   ) {}
 
+  /**
+   * Leading and trailing debounce: the first edit after a quiet period is validated at once (a
+   * single keystroke should not wait), edits arriving within DEBOUNCE_MS of a validation are
+   * coalesced into one run after the last of them.
+   */
   schedule(uri: string): void {
-    clearTimeout(this.timers.get(uri));
+    const pending = this.timers.get(uri);
+    clearTimeout(pending);
+    const sinceLast = performance.now() - (this.lastRun.get(uri) ?? -Infinity);
+    const delay = pending === undefined && sinceLast >= DEBOUNCE_MS ? 0 : DEBOUNCE_MS;
     this.timers.set(
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
+        this.lastRun.set(uri, performance.now());
         void this.validate(uri);
-      }, DEBOUNCE_MS),
+      }, delay),
     );
   }
 
@@ -34,17 +45,22 @@ export class Validator {
   cancel(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.lastRun.delete(uri);
   }
 
   async validate(uri: string): Promise<void> {
     try {
       const started = performance.now();
+      const settings = await this.ctx.settings.forUri(uri);
+      const doc = this.ctx.documents.get(uri);
+      if (!doc) return;
+      const generic = settings.dockerfile.diagnostics ? this.ctx.dockerfile.validateInBackground(doc.getText()) : undefined;
       const state = await documentState(this.ctx, uri);
-      if (!state) return;
-      const { doc, settings, analysis } = state;
+      if (!state || state.doc !== doc) return;
+      const { analysis } = state;
       const text = doc.getText();
       const diagnostics: Diagnostic[] = [...analysis.diagnostics];
-      if (settings.dockerfile.diagnostics) diagnostics.push(...this.ctx.dockerfile.validate(text));
+      if (generic) diagnostics.push(...(await generic));
       diagnostics.push(...this.platforms.diagnosticsFor(uri, text, settings));
       // A newer version may have arrived while the settings were pulled: its own run publishes.
       if (this.ctx.documents.get(uri)?.version !== doc.version) return;
