@@ -1,7 +1,5 @@
 // `layerlint` command-line entry point: dispatches to the subcommands.
 import { setFlagsFromString } from 'node:v8';
-import { registerPlatformCheck, runLint } from './lint';
-import { lintPlatformCheck, runPlatforms } from './platforms';
 import { USAGE } from './usage';
 
 export interface Io {
@@ -10,15 +8,19 @@ export interface Io {
   stdin: NodeJS.ReadableStream;
 }
 
-registerPlatformCheck(lintPlatformCheck());
-
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'lint':
+    // Loaded on demand: a subcommand pays only for the modules it uses (process start-up counts in CI).
+    case 'lint': {
+      const [{ registerPlatformCheck, runLint }, { lintPlatformCheck }] = await Promise.all([import('./lint'), import('./platforms')]);
+      registerPlatformCheck(lintPlatformCheck());
       return runLint(rest, io);
-    case 'platforms':
+    }
+    case 'platforms': {
+      const { runPlatforms } = await import('./platforms');
       return runPlatforms(rest, io);
+    }
     case '--version':
     case '-V':
       io.stdout.write(`${VERSION}\n`);
