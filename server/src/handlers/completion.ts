@@ -10,6 +10,8 @@ export async function onCompletion(ctx: ServerContext, params: CompletionParams)
   if (!state || !params.position) return [];
   const items = completion(state.analysis, params.position);
   if (items.length || !state.settings.dockerfile.completion) return items;
-  const inFrom = state.analysis.document.instructions.some((i) => i.keyword === 'FROM' && contains(i.range, params.position) && params.position.character > i.range.start.character + 4);
+  const p = params.position;
+  const pastKeyword = (i: { range: { start: { line: number; character: number } } }) => p.line > i.range.start.line || p.character > i.range.start.character + 'FROM'.length;
+  const inFrom = state.analysis.document.instructions.some((i) => i.keyword === 'FROM' && contains(i.range, p) && pastKeyword(i));
   return ctx.dockerfile.completion(state.doc.getText(), params.position, inFrom);
 }

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
+import { sameRange } from '../engine/services/locate';
 import { VALIDATOR_SETTINGS } from './validator-settings';
 import { CodeActionKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 
@@ -107,8 +108,4 @@ export class DockerfileService {
   hover(text: string, position: Position): Hover | null {
     return this.service.computeHover(text, position) as Hover | null;
   }
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

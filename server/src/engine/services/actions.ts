@@ -1,9 +1,10 @@
 // Code actions: each rule's fixes, "disable for this instruction / file", and fix-all.
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { analyze, type Analysis } from '../index';
 import { applyEdits } from '../fixes/apply';
 import { disableForFile, disableForInstruction } from '../fixes/suppress';
 import { LineIndex } from '../text/line-index';
+import { sameRange } from './locate';
 import type { Fix, LayerlintDiagnostic, LintOptions } from '../types';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerlint`;
@@ -19,9 +20,6 @@ export interface CodeActionQuery {
 function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
-
-const sameRange = (a: Range, b: Range) =>
-  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
 /** The fixes of a diagnostic the client sent back: from this version's analysis, else from its data. */
 function fixesOf(analysis: Analysis, d: Diagnostic): Fix[] {

@@ -1,5 +1,5 @@
 // What is under the cursor: the shell word of a RUN command, the FROM image of a stage.
-import type { Position } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../index';
 import type { RunModel, ShellCommand, ShellWord, Stage } from '../model/types';
 
@@ -7,6 +7,10 @@ export function contains(range: { start: Position; end: Position }, p: Position,
   const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
   const beforeEnd = p.line < range.end.line || (p.line === range.end.line && (inclusiveEnd ? p.character <= range.end.character : p.character < range.end.character));
   return afterStart && beforeEnd;
+}
+
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 export interface RunAt {
