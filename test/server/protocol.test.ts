@@ -277,6 +277,19 @@ describe('language server over stdio', () => {
     expect(ignore).not.toContain('dracut-hostonly');
   });
 
+  it('adds generic instruction completion, but never inside a FROM image reference', async () => {
+    const c = await started();
+    c.open(URI, 'FROM registry.fedoraproject.org/fedora:\nR', 1);
+    await c.diagnostics(URI, 1);
+    const labels = (line: number, character: number) =>
+      c.call('textDocument/completion', { textDocument: { uri: URI }, position: { line, character } }).then((items: any[]) => items.map((i) => i.label));
+    expect(await labels(1, 1)).toContain('RUN');
+    expect(await labels(0, 'FROM registry.fedoraproject.org/fedora:'.length)).toEqual([]);
+    c.settings = { dockerfile: { completion: false } };
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    expect(await labels(1, 1)).toEqual([]);
+  });
+
   it('lists one symbol per stage with its instructions, and folds stages', async () => {
     const c = await started();
     const text = 'FROM quay.io/fedora/fedora-coreos:stable AS build\nRUN echo a && \\\n  echo b\nFROM build\nRUN true\n';
