@@ -1,0 +1,35 @@
+// "Layerlint: Show Rule Documentation": the rule at the cursor (a Layerlint diagnostic), or one
+// picked from the catalog.
+import * as vscode from 'vscode';
+import { RULES, RULES_BY_CODE, docsUrl } from '../../../server/src/engine/catalog';
+
+/** The Layerlint rule codes of the diagnostics under the cursor of the active editor. */
+function codesAtCursor(): string[] {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return [];
+  const pos = editor.selection.active;
+  return vscode.languages
+    .getDiagnostics(editor.document.uri)
+    .filter((d) => d.source === 'layerlint' && d.range.contains(pos))
+    .map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '')))
+    .filter((c) => RULES_BY_CODE.has(c));
+}
+
+export async function showRuleDocumentation(code?: unknown): Promise<string | undefined> {
+  let rule = typeof code === 'string' && RULES_BY_CODE.has(code) ? code : undefined;
+  if (!rule) {
+    const here = new Set(codesAtCursor());
+    if (here.size === 1) rule = [...here][0];
+    else {
+      const items = [...RULES]
+        .sort((a, b) => Number(here.has(b.code)) - Number(here.has(a.code)))
+        .map((r) => ({ label: r.code, description: `${r.defaultSeverity}${here.has(r.code) ? ' · at the cursor' : ''}${r.registry ? ' · registry' : ''}`, detail: r.title }));
+      const picked = await vscode.window.showQuickPick(items, { title: 'Layerlint: Show Rule Documentation', matchOnDetail: true, placeHolder: 'Rule' });
+      rule = picked?.label;
+    }
+  }
+  if (!rule) return undefined;
+  const url = docsUrl(rule);
+  await vscode.env.openExternal(vscode.Uri.parse(url));
+  return url;
+}
