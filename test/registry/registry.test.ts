@@ -367,6 +367,37 @@ describe('diagnostics', () => {
     }
   });
 
+  it('honours ignore comments (local, continuation lines, global) and severity overrides', async () => {
+    const amd64 = `${reg.host}/oracle/amd64:oci`;
+    const aarch64 = `${reg.host}/oracle/aarch64:docker`;
+    const checker = new PlatformChecker({ cacheDir: null });
+    const codes = async (text: string, severities = {}) =>
+      (await checkContainerfileText(text, { platforms: ['linux/arm64'], severities }, checker, 'Containerfile')).diagnostics.map((d) => [d.code, d.range.start.line, d.severity]);
+    try {
+      const plain = `FROM ${amd64} AS a\nFROM ${aarch64}\n`;
+      expect(await codes(plain)).toEqual([
+        ['base-platform-missing', 0, 1],
+        ['base-platform-missing', 1, 1],
+        ['base-platform-mislabeled', 1, 2],
+      ]);
+      expect(await codes(`# layerlint ignore=base-platform-missing\n${plain}`)).toEqual([
+        ['base-platform-missing', 2, 1],
+        ['base-platform-mislabeled', 2, 2],
+      ]);
+      expect(await codes(`FROM ${amd64} AS a\n# layerlint ignore=base-platform-mislabeled,base-platform-missing\nFROM \\\n  ${aarch64}\n`)).toEqual([['base-platform-missing', 0, 1]]);
+      expect(await codes(`${plain}# layerlint global ignore=base-platform-mislabeled\n`)).toEqual([
+        ['base-platform-missing', 0, 1],
+        ['base-platform-missing', 1, 1],
+      ]);
+      expect(await codes(plain, { 'base-platform-missing': 'warning', 'base-platform-mislabeled': 'off' })).toEqual([
+        ['base-platform-missing', 0, 2],
+        ['base-platform-missing', 1, 2],
+      ]);
+    } finally {
+      await checker.close();
+    }
+  });
+
   it('lint --check-platforms hook adds the diagnostics to each file', async () => {
     const files = [
       { path: 'A', text: `FROM ${reg.host}/oracle/amd64:docker\n`, diagnostics: [] },

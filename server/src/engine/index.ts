@@ -1,4 +1,5 @@
 // Public surface of the engine: pure (text in, diagnostics and edits out, LSP types).
+import { SEVERITIES } from './severity';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { collectFacts, parseRpmOstreeVersion, type StageFacts } from './analysis/facts';
 import { docsUrl } from './catalog';
@@ -34,12 +35,7 @@ export function initEngine(): Promise<void> {
   return initShellParser();
 }
 
-export const SEVERITIES: Record<SeverityName, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
+export { SEVERITIES };
 
 /** Parses and lints one Containerfile. Never throws on any text. */
 export function analyze(text: string, options: LintOptions = {}): Analysis {

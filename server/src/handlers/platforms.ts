@@ -5,11 +5,12 @@
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { PlatformChecker, type CheckOptions, type ImageResult } from '../registry/check';
-import { checkContainerfileText, diagnosticsFor } from '../registry/diagnostics';
+import { checkContainerfileText, diagnosticsFor, finishPlatformDiagnostics } from '../registry/diagnostics';
 import { extractFroms } from '../registry/froms';
 import { parsePlatform } from '../registry/platform';
 import type { CheckPlatformsParams, CheckPlatformsResult, LayerlintSettings } from '../protocol';
 import type { ServerContext } from './context';
+import type { LayerlintDiagnostic } from '../engine/types';
 
 interface Checked {
   platforms: string[];
@@ -41,12 +42,12 @@ export class PlatformResults {
   diagnosticsFor(uri: string, text: string, settings: LayerlintSettings): Diagnostic[] {
     const checked = this.checked.get(uri);
     if (!checked) return [];
-    const out: Diagnostic[] = [];
+    const out: LayerlintDiagnostic[] = [];
     for (const from of extractFroms(text, { platforms: checked.platforms, buildArgs: settings.buildArgs })) {
       const result = checked.byImage.get(from.image);
       if (result) out.push(...diagnosticsFor(from, result));
     }
-    return out;
+    return finishPlatformDiagnostics(text, out, settings.severities);
   }
 
   forget(uri: string): void {
@@ -63,7 +64,7 @@ export class PlatformResults {
       throw new ResponseError(ErrorCodes.InvalidParams, `layerlint/checkPlatforms: platforms must be os/arch[/variant] strings, got ${JSON.stringify(platforms)}`);
     }
     const version = doc.version;
-    const { froms, results, diagnostics } = await checkContainerfileText(doc.getText(), { platforms, buildArgs: settings.buildArgs }, this.checkerFor(settings), doc.uri);
+    const { froms, results, diagnostics } = await checkContainerfileText(doc.getText(), { platforms, buildArgs: settings.buildArgs, severities: settings.severities }, this.checkerFor(settings), doc.uri);
     if (token.isCancellationRequested) throw new ResponseError(-32800 /* RequestCancelled */, 'layerlint/checkPlatforms cancelled');
     const byImage = new Map<string, ImageResult>();
     froms.forEach((f, i) => byImage.set(f.image, results[i]));

@@ -1,7 +1,10 @@
 // Platform-check results as LSP diagnostics on the FROM line (range = the image reference).
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { docsUrl } from '../engine/catalog';
-import type { LayerlintDiagnostic } from '../engine/types';
+import { SEVERITIES } from '../engine/severity';
+import { applyIgnoreComments } from '../engine/suppression';
+import { LineIndex } from '../engine/text/line-index';
+import type { LayerlintDiagnostic, SeveritySetting } from '../engine/types';
 import type { ImageResult, PlatformChecker } from './check';
 import { extractFroms, type FromImage, type FromOptions } from './froms';
 
@@ -59,6 +62,18 @@ export function diagnosticsFor(from: FromImage, result: ImageResult): LayerlintD
   return out;
 }
 
+/**
+ * What the text rules get too: `# layerlint ignore=` above the FROM, `# layerlint global ignore=`,
+ * and per-rule severity overrides (`off` drops the diagnostic).
+ */
+export function finishPlatformDiagnostics(text: string, diagnostics: LayerlintDiagnostic[], severities: Record<string, SeveritySetting> = {}): LayerlintDiagnostic[] {
+  const kept = applyIgnoreComments(new LineIndex(text), diagnostics).filter((d) => severities[String(d.code)] !== 'off');
+  return kept.map((d) => {
+    const override = severities[String(d.code)];
+    return override && override !== 'off' ? { ...d, severity: SEVERITIES[override] } : d;
+  });
+}
+
 export interface PlatformCheckOfText {
   froms: FromImage[];
   results: ImageResult[];
@@ -69,7 +84,12 @@ export interface PlatformCheckOfText {
  * Checks the FROM images of a Containerfile text and returns the diagnostics (for the language server
  * and `lint --check-platforms`). Network results are cached by the checker's caches.
  */
-export async function checkContainerfileText(text: string, options: FromOptions, checker: PlatformChecker, path = '<text>'): Promise<PlatformCheckOfText> {
+export async function checkContainerfileText(
+  text: string,
+  options: FromOptions & { severities?: Record<string, SeveritySetting> },
+  checker: PlatformChecker,
+  path = '<text>',
+): Promise<PlatformCheckOfText> {
   const froms = extractFroms(text, options);
   const checkable = froms.filter((f) => !f.unresolved);
   const checked = await checker.check(checkable.map((f) => ({ image: f.image, platforms: f.platforms, source: { path, line: f.line + 1 } })));
@@ -82,7 +102,7 @@ export async function checkContainerfileText(text: string, options: FromOptions,
     results.push(result);
     diagnostics.push(...diagnosticsFor(f, result));
   }
-  return { froms, results, diagnostics };
+  return { froms, results, diagnostics: finishPlatformDiagnostics(text, diagnostics, options.severities) };
 }
 
 /** The result for a FROM whose image could not be resolved from ARGs. */
