@@ -1,0 +1,20 @@
+// `npm run package`: builds the bundles, then packs the VS Code extension with @vscode/vsce into
+// layerlint-<version>.vsix (no node_modules: everything runs from dist/). Prints the file and size.
+// LAYERLINT_VSIX=<path> writes elsewhere; LAYERLINT_SKIP_BUILD=1 packs the dist/ already built (tests,
+// which must not rewrite bundles other test files are running).
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const out = process.env.LAYERLINT_VSIX ?? join(root, `${name}-${version}.vsix`);
+
+if (!process.env.LAYERLINT_SKIP_BUILD) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], {
+  cwd: root,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+const bytes = statSync(out).size;
+console.log(`${relative(process.cwd(), out) || out}: ${bytes} bytes (${(bytes / 1024 / 1024).toFixed(2)} MB)`);

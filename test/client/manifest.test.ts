@@ -1,0 +1,70 @@
+// package.json as VS Code reads it: activation, file associations, grammars, settings scopes, trust.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../server/src/engine/catalog';
+import { DEFAULT_SETTINGS } from '../../server/src/protocol';
+
+const root = join(__dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const props = pkg.contributes.configuration.properties as Record<string, { scope: string; default: unknown; properties?: object }>;
+const clientSources = ['extension.ts', 'commands/checkPlatforms.ts', 'commands/showRuleDocumentation.ts', 'client.ts', 'status.ts'].map((f) =>
+  readFileSync(join(root, 'client/src', f), 'utf8'),
+).join('\n');
+
+describe('package.json', () => {
+  it('activates on dockerfile files and the commands', () => {
+    expect(pkg.main).toBe('./dist/extension.js');
+    expect(pkg.activationEvents).toEqual(expect.arrayContaining(['onLanguage:dockerfile', 'onCommand:layerlint.checkPlatforms']));
+  });
+
+  it('associates Containerfile names with the dockerfile language', () => {
+    const lang = pkg.contributes.languages.find((l: { id: string }) => l.id === 'dockerfile');
+    expect(lang.filenames).toEqual(['Containerfile', 'Dockerfile']);
+    expect(lang.filenamePatterns).toEqual(['Containerfile.*', 'Dockerfile.*']);
+    expect(lang.extensions).toEqual(['.containerfile', '.dockerfile']);
+  });
+
+  it('injects the three grammars into source.dockerfile under their own scope names', () => {
+    for (const g of pkg.contributes.grammars) {
+      const grammar = JSON.parse(readFileSync(join(root, g.path), 'utf8'));
+      expect(g.scopeName).toBe(grammar.scopeName);
+      expect(g.injectTo).toEqual(['source.dockerfile']);
+      expect(grammar.injectionSelector).toBeTruthy();
+    }
+    expect(pkg.contributes.grammars.map((g: { scopeName: string }) => g.scopeName)).toContain('source.containerfile.layerlint');
+  });
+
+  it('registers every command the client registers, under the Layerlint category', () => {
+    const declared = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
+    const registered = [...clientSources.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
+    expect(declared).toEqual(registered);
+    const check = pkg.contributes.commands.find((c: { command: string }) => c.command === 'layerlint.checkPlatforms');
+    expect(`${check.category}: ${check.title}`).toBe('Layerlint: Check Base Image Platforms');
+  });
+
+  it('declares every server setting, with machine scope for credentials and TLS', () => {
+    for (const key of Object.keys(DEFAULT_SETTINGS)) {
+      if (key === 'dockerfile') for (const leaf of ['diagnostics', 'completion', 'hover']) expect(props[`layerlint.dockerfile.${leaf}`]?.scope).toBe('resource');
+      else expect(props[`layerlint.${key}`], key).toBeDefined();
+    }
+    expect(props['layerlint.insecureRegistries'].scope).toBe('machine');
+    expect(props['layerlint.authFile'].scope).toBe('machine');
+    for (const k of ['severities', 'buildArgs', 'rpmOstreeVersion', 'platforms', 'checkPlatformsOnSave']) expect(props[`layerlint.${k}`].scope, k).toBe('resource');
+    expect(props['layerlint.platforms'].default).toEqual(DEFAULT_SETTINGS.platforms);
+    expect(Object.keys(props['layerlint.severities'].properties!).sort()).toEqual(RULES.map((r) => r.code).sort());
+    expect(props['layerlint.trace.server']).toBeDefined();
+  });
+
+  it('is limited in untrusted workspaces, where credentials and TLS settings are restricted', () => {
+    expect(pkg.capabilities.untrustedWorkspaces).toMatchObject({
+      supported: 'limited',
+      restrictedConfigurations: ['layerlint.insecureRegistries', 'layerlint.authFile'],
+    });
+  });
+
+  it('has the Marketplace metadata', () => {
+    for (const k of ['icon', 'license', 'repository', 'categories', 'keywords', 'publisher', 'displayName']) expect(pkg[k], k).toBeTruthy();
+    expect(pkg.scripts.package).toBe('node scripts/package.mjs');
+  });
+});
