@@ -24,6 +24,7 @@ import { PlatformResults } from './handlers/platforms';
 import { SettingsStore } from './handlers/settings';
 import { onDocumentSymbol, onFoldingRanges } from './handlers/symbols';
 import { Validator } from './handlers/validation';
+import { shareDockerfileParses } from './handlers/shared-parse';
 import { CHECK_PLATFORMS, type LayerlintInitializationOptions } from './protocol';
 
 declare const LAYERLINT_VERSION: string | undefined;
@@ -57,6 +58,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize(async (params): Promise<InitializeResult> => {
     await initEngine();
+    shareDockerfileParses();
     const caps = params.capabilities;
     const init = (params.initializationOptions ?? {}) as LayerlintInitializationOptions;
     dynamicConfiguration = Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);

@@ -30,7 +30,7 @@ export class DockerfileService {
   constructor(
     snippetSupport: boolean,
     private readonly log: (message: string) => void = () => undefined,
-    workerScript: string | null = existsSync(WORKER_SCRIPT) ? WORKER_SCRIPT : null,
+    workerScript: string | null = existsSync(WORKER_SCRIPT) && process.env.LAYERLINT_GENERIC_WORKER !== '0' ? WORKER_SCRIPT : null,
   ) {
     this.service.setCapabilities({ completion: { completionItem: { snippetSupport } } });
     if (workerScript) this.startWorker(workerScript);
@@ -63,6 +63,11 @@ export class DockerfileService {
 
   validate(text: string): Diagnostic[] {
     return this.service.validate(text, { ...VALIDATOR_SETTINGS }) as Diagnostic[];
+  }
+
+  /** Whether validation runs in the worker thread (else on the main thread, after the analysis). */
+  get usesWorker(): boolean {
+    return this.worker !== undefined;
   }
 
   /** Validation off the main thread when the worker runs, so it overlaps the Layerlint analysis. */

@@ -4,6 +4,7 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { VALIDATED, type ValidatedParams } from '../protocol';
 import { documentState, type ServerContext } from './context';
+import { forgetSharedParse } from './shared-parse';
 import type { PlatformResults } from './platforms';
 
 /** Edits closer together than this are validated once, for the last of them. */
@@ -54,11 +55,18 @@ export class Validator {
       const settings = await this.ctx.settings.forUri(uri);
       const doc = this.ctx.documents.get(uri);
       if (!doc) return;
-      const generic = settings.dockerfile.diagnostics ? this.ctx.dockerfile.validateInBackground(doc.getText()) : undefined;
+      // In the worker, the generic validation overlaps the analysis; on this thread it comes after
+      // it and reuses its dockerfile-ast parse (shared-parse.ts).
+      const inWorker = this.ctx.dockerfile.usesWorker;
+      let generic = settings.dockerfile.diagnostics && inWorker ? this.ctx.dockerfile.validateInBackground(doc.getText()) : undefined;
       const state = await documentState(this.ctx, uri);
       if (!state || state.doc !== doc) return;
       const { analysis } = state;
       const text = doc.getText();
+      if (settings.dockerfile.diagnostics && !inWorker) {
+        generic = this.ctx.dockerfile.validateInBackground(text);
+        forgetSharedParse();
+      }
       const diagnostics: Diagnostic[] = [...analysis.diagnostics];
       if (generic) diagnostics.push(...(await generic));
       diagnostics.push(...this.platforms.diagnosticsFor(uri, text, settings));
