@@ -1,0 +1,181 @@
+// Test support: a real VS Code (code-server 4.100.3 from the npm registry, installed and cached by
+// scripts/code-server.mjs) on a free loopback port, with its own user-data, extensions and workspace
+// directories, no auth, no telemetry, no update checks and no extension gallery.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../registry/support/registry';
+
+export const root = join(__dirname, '..', '..', '..');
+
+/** Installs code-server into the cache when missing (minutes, once); returns its entry.js. */
+export function ensureCodeServer(): string {
+  const out = execFileSync(process.execPath, [join(root, 'scripts/code-server.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return out.trim().split('\n').pop()!;
+}
+
+/** Packs the extension as users get it (dist/ as built by `npm test`) into `dir`; returns the .vsix path. */
+export function packVsix(dir: string): string {
+  const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const out = join(dir, `${name}-${version}.vsix`);
+  execFileSync(process.execPath, [join(root, 'scripts/package.mjs')], {
+    cwd: root,
+    env: { ...process.env, LAYERLINT_VSIX: out, LAYERLINT_SKIP_BUILD: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return out;
+}
+
+/** User settings that keep VS Code quiet and deterministic (and off the network). */
+export const userSettings = {
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'workbench.enableExperiments': false,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'editor.minimap.enabled': false,
+  'editor.hover.delay': 100,
+  'files.autoSave': 'off',
+  'npm.fetchOnlinePackageInfo': false,
+  'json.schemaDownload.enable': false,
+};
+
+export interface CodeServer {
+  /** The workbench URL with the workspace folder open (`?folder=`). */
+  url: string;
+  port: number;
+  /** The workspace folder (a copy of examples/ plus what the test adds). */
+  workspace: string;
+  userDataDir: string;
+  extensionsDir: string;
+  /** code-server's own stdout/stderr so far. */
+  log(): string;
+  /** The extension host logs under the user-data dir (where activation is logged). */
+  extensionHostLogs(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  entry: string;
+  vsix?: string;
+  /** Extra files to write into the workspace, relative path → content. */
+  files?: Record<string, string>;
+  settings?: Record<string, unknown>;
+}
+
+function env(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    // No gallery: code-server never contacts open-vsx.org for updates, recommendations or search.
+    EXTENSIONS_GALLERY: '{}',
+    // Not a child of another code-server/VS Code session.
+    VSCODE_IPC_HOOK_CLI: '',
+    VSCODE_PROXY_URI: '',
+  };
+}
+
+export async function startCodeServer(o: StartOptions): Promise<CodeServer> {
+  const work = mkdtempSync(join(tmpdir(), 'layerlint-e2e-'));
+  const userDataDir = join(work, 'user-data');
+  const extensionsDir = join(work, 'extensions');
+  const workspace = join(work, 'workspace');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...userSettings, ...o.settings }, null, 2));
+  cpSync(join(root, 'examples'), workspace, { recursive: true });
+  for (const [rel, content] of Object.entries(o.files ?? {})) {
+    mkdirSync(join(workspace, rel, '..'), { recursive: true });
+    writeFileSync(join(workspace, rel), content);
+  }
+  const config = join(work, 'config.yaml');
+  writeFileSync(config, 'auth: none\ncert: false\n');
+  const common = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  if (o.vsix) {
+    execFileSync(process.execPath, [o.entry, ...common, '--install-extension', o.vsix], { env: env(), stdio: ['ignore', 'pipe', 'inherit'] });
+  }
+  const port = await freePort();
+  const logPath = join(work, 'code-server.log');
+  const fd = openSync(logPath, 'a');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      o.entry,
+      ...common,
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth', 'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--log', 'debug',
+    ],
+    // Its own process group: stop() ends code-server with its extension hosts and language servers.
+    { env: env(), stdio: ['ignore', fd, fd], detached: true },
+  );
+  closeSync(fd);
+  const log = () => {
+    try {
+      return readFileSync(logPath, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error(`code-server exited at start:\n${log()}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`code-server did not answer within 60 s:\n${log()}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url: `${url}/?folder=${encodeURIComponent(workspace)}`,
+    port,
+    workspace,
+    userDataDir,
+    extensionsDir,
+    log,
+    extensionHostLogs: () => {
+      try {
+        return execFileSync('sh', ['-c', 'cat "$1"/logs/*/exthost*/*.log "$1"/logs/*/*/exthost*/*.log 2>/dev/null || true', 'sh', userDataDir], { encoding: 'utf8' });
+      } catch {
+        return '';
+      }
+    },
+    stop: async () => {
+      if (!exited) {
+        const done = new Promise((r) => child.once('exit', r));
+        const kill = (sig: NodeJS.Signals) => {
+          try {
+            process.kill(-child.pid!, sig);
+          } catch {
+            child.kill(sig);
+          }
+        };
+        kill('SIGTERM');
+        const t = setTimeout(() => kill('SIGKILL'), 5000);
+        await done;
+        clearTimeout(t);
+      }
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
