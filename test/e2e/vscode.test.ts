@@ -4,7 +4,7 @@
 // what a user sees: squiggles and Problems on the OKD 4.14 kernel swap, the dracut quick fix from the
 // lightbulb menu applied in the editor, and "Layerlint: Check Base Image Platforms" reporting the
 // missing arm64 instance of a base image on a local docker-registry. Screenshots: test-artifacts/e2e/.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -63,6 +63,12 @@ afterEach(async (ctx) => {
 
 afterAll(async () => {
   await browser?.close().catch(() => {});
+  if (server) {
+    // Artefacts beside the screenshots: code-server's log and the extension host logs.
+    mkdirSync(artifacts, { recursive: true });
+    writeFileSync(join(artifacts, 'code-server.log'), server.log());
+    writeFileSync(join(artifacts, 'extension-host.log'), server.extensionHostLogs());
+  }
   await server?.stop();
   await registry?.stop();
   if (work) rmSync(work, { recursive: true, force: true });
