@@ -95,8 +95,12 @@ export function install({ force = false, quiet = false } = {}) {
   writeFileSync(join(partial, 'package.json'), JSON.stringify({ name: 'layerlint-code-server', private: true }) + '\n');
   seedRipgrepCache(tmp);
   const headers = nodeHeadersDir();
+  // Run from `npm test`, we inherit the outer npm's prefix settings: drop them, the install goes to --prefix.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^npm_(config_(prefix|local_prefix|global_prefix|global|call)|package_|lifecycle_|command$|execpath$)/i.test(k)),
+  );
   const env = {
-    ...process.env,
+    ...inherited,
     TMPDIR: tmp,
     npm_config_update_notifier: 'false',
     npm_config_fund: 'false',
@@ -105,7 +109,7 @@ export function install({ force = false, quiet = false } = {}) {
     npm_config_yes: 'true',
     ...(headers ? { npm_config_nodedir: headers } : {}),
   };
-  const args = ['install', '--unsafe-perm', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`];
+  const args = ['install', '--prefix', partial, '--unsafe-perm', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`];
   if (process.env.LAYERLINT_VERBOSE) args.push('--foreground-scripts');
   try {
     run('npm', args, { cwd: partial, env, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
