@@ -93,7 +93,9 @@ async function measure(name, command, args) {
 }
 
 const profDir = profile ? mkdtempSync(join(tmpdir(), 'layerlint-server-prof-')) : undefined;
-const ours = await measure('layerlint-language-server', process.execPath, [...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ourServer, '--stdio']);
+// Started as its bin starts it: with the Node options of its shebang (the VS Code client passes the same).
+const shebangOptions = readFileSync(ourServer, 'utf8').slice(0, 200).split('\n')[0].replace(/^#!.*?\bnode\b/, '').trim().split(/\s+/).filter(Boolean);
+const ours = await measure('layerlint-language-server', process.execPath, [...shebangOptions, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ourServer, '--stdio']);
 const theirs = await measure('docker-langserver (rcjsuen)', process.execPath, [theirServer, '--stdio']);
 
 const f = (x) => (x === undefined ? '?' : x.toFixed(1));

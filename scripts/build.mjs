@@ -12,7 +12,8 @@ mkdirSync(dist, { recursive: true });
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', bin: true },
-  { in: 'server/src/server.ts', out: 'server', bin: true },
+  // The server's shebang carries SERVER_NODE_OPTIONS (server/src/protocol.ts; a test keeps them equal).
+  { in: 'server/src/server.ts', out: 'server', bin: true, shebang: '#!/usr/bin/env -S node --max-semi-space-size=2' },
   { in: 'server/src/handlers/dockerfile-validation-worker.ts', out: 'dockerfile-worker' },
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
 ].filter((e) => existsSync(join(root, e.in)));
@@ -34,7 +35,7 @@ await Promise.all(
       // process alive for a quarter of a second after the work is done.
       alias: { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/tree-sitter.cjs') },
       define: { LAYERLINT_VERSION: JSON.stringify(version) },
-      banner: e.bin ? { js: '#!/usr/bin/env node' } : undefined,
+      banner: e.bin ? { js: e.shebang ?? '#!/usr/bin/env node' } : undefined,
       logLevel: 'warning',
     }),
   ),

@@ -15,7 +15,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION, VALIDATED, type LayerlintInitializationOptions, type ValidatedParams } from '../../server/src/protocol';
+import { SERVER_NODE_OPTIONS, SETTINGS_SECTION, VALIDATED, type LayerlintInitializationOptions, type ValidatedParams } from '../../server/src/protocol';
 import { RestartBackoff } from './backoff';
 import { CONFLICTING_EXTENSIONS, conflictKey, detectConflicts, type ConflictingExtension } from './conflicts';
 import { mapConfigurationResult } from './settings';
@@ -101,7 +101,7 @@ export class LayerlintClient implements vscode.Disposable {
   private create(): LanguageClient {
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_OPTIONS } },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const initializationOptions: LayerlintInitializationOptions = {

@@ -101,3 +101,10 @@ export interface ValidatedParams {
 
 /** The command id under which the fix-all and disable actions may be invoked by name. */
 export const FIX_ALL_KIND = 'source.fixAll.layerlint';
+
+/**
+ * Node options to start the server with (the VS Code client's `execArgv`, the bin's shebang): a
+ * 2 MB young generation instead of V8's 16 MB keeps the resident size down (each edit's garbage is a
+ * whole parse) at no measurable cost in latency.
+ */
+export const SERVER_NODE_OPTIONS = ['--max-semi-space-size=2'];
