@@ -15,10 +15,14 @@ const entries = [
   // The server's shebang carries SERVER_NODE_OPTIONS (server/src/protocol.ts; a test keeps them equal).
   { in: 'server/src/server.ts', out: 'server', bin: true, shebang: '#!/usr/bin/env -S node --max-semi-space-size=2' },
   { in: 'server/src/handlers/dockerfile-validation-worker.ts', out: 'dockerfile-worker' },
-  { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
+  // The extension is two bundles: a small one that activate() runs from (commands, status bar, code
+  // lenses) and the language client with vscode-languageclient, required after activation
+  // (client/src/extension.ts). The small one must not pull the client in: checked below.
+  { in: 'client/src/extension.ts', out: 'extension', external: ['vscode', './language-client.js'], noClient: true },
+  { in: 'client/src/client.ts', out: 'language-client', external: ['vscode'] },
 ].filter((e) => existsSync(join(root, e.in)));
 
-await Promise.all(
+const results = await Promise.all(
   entries.map((e) =>
     build({
       entryPoints: [join(root, e.in)],
@@ -37,9 +41,15 @@ await Promise.all(
       define: { LAYERLINT_VERSION: JSON.stringify(version) },
       banner: e.bin ? { js: e.shebang ?? '#!/usr/bin/env node' } : undefined,
       logLevel: 'warning',
+      metafile: e.noClient === true,
     }),
   ),
 );
+entries.forEach((e, i) => {
+  if (!e.noClient) return;
+  const pulled = Object.keys(results[i].metafile.inputs).filter((p) => /node_modules\/vscode-language|client\/src\/client\.ts$/.test(p));
+  if (pulled.length) throw new Error(`dist/${e.out}.js must load the language client lazily, but bundles ${pulled.join(', ')}`);
+});
 for (const e of entries) if (e.bin) chmodSync(join(dist, `${e.out}.js`), 0o755);
 
 copyFileSync(join(root, 'node_modules/web-tree-sitter/tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));

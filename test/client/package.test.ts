@@ -36,6 +36,7 @@ describe('the packaged extension', () => {
     for (const f of [
       'extension/package.json',
       'extension/dist/extension.js',
+      'extension/dist/language-client.js',
       'extension/dist/server.js',
       'extension/dist/dockerfile-worker.js',
       'extension/dist/tree-sitter.wasm',

@@ -25,7 +25,7 @@ export class PlatformChecker implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.report];
 
   constructor(
-    private readonly lc: LayerlintClient,
+    private readonly lc: Pick<LayerlintClient, 'client' | 'running' | 'output'>,
     private readonly lenses: FromCodeLensProvider,
   ) {
     this.disposables.push(
