@@ -4,6 +4,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { collectFacts, parseRpmOstreeVersion, type StageFacts } from './analysis/facts';
 import { docsUrl } from './catalog';
 import { buildDocument, type ParsedDocument } from './model/build';
+import type { RunReuse } from './model/run-reuse';
+export { RunReuse } from './model/run-reuse';
 import type { DocumentModel } from './model/types';
 import { TEXT_RULES } from './rules';
 import type { Finding, RuleContext } from './rules/rule';
@@ -38,12 +40,12 @@ export function initEngine(): Promise<void> {
 export { SEVERITIES };
 
 /** Parses and lints one Containerfile. Never throws on any text. */
-export function analyze(text: string, options: LintOptions = {}): Analysis {
+export function analyze(text: string, options: LintOptions = {}, reuse?: RunReuse): Analysis {
   const internalErrors: string[] = [];
   let doc: ParsedDocument;
   let facts: StageFacts[];
   try {
-    doc = buildDocument(text, options.buildArgs);
+    doc = buildDocument(text, options.buildArgs, reuse);
     facts = collectFacts(doc.model.stages);
   } catch (e) {
     internalErrors.push(`model: ${(e as Error).stack ?? e}`);

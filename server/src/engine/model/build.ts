@@ -2,10 +2,11 @@
 // every RUN (command line and heredoc scripts) with their source ranges.
 import { DockerfileParser, type Heredoc, type Instruction, type Run } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
-import { extractCommands, ShellVariables, type Fragment } from '../shell/commands';
+import { extractCommands, relocateCommands, ShellVariables, type Fragment } from '../shell/commands';
 import { heredocShellText, runShellText } from '../shell/shell-text';
 import { LineIndex } from '../text/line-index';
 import { familyOf, OSTREE_UNKNOWN } from './family';
+import type { RunReuse } from './run-reuse';
 import type { DocumentModel, RunModel, ShellCommand, Stage } from './types';
 import { DockerfileVariables, substitute } from './variables';
 
@@ -43,7 +44,7 @@ const RELEVANT = /rpm|ostree|bootc|dracut|dnf|yum|uname|depmod|akmod|dkms|kmod|m
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
 
-export function buildDocument(text: string, buildArgs: Record<string, string> = {}): ParsedDocument {
+export function buildDocument(text: string, buildArgs: Record<string, string> = {}, reuse?: RunReuse): ParsedDocument {
   const lines = new LineIndex(text);
   const parsed = DockerfileParser.parse(normaliseForDockerfileParser(text));
   const escapeChar = parsed.getEscapeCharacter();
@@ -85,11 +86,12 @@ export function buildDocument(text: string, buildArgs: Record<string, string> = 
         vars.set(p.getName(), def === null ? undefined : substitute(def, vars, escapeChar));
       }
     } else if (keyword === 'RUN' && current) {
-      current.runs.push(buildRun(instruction as Run, instructions.length - 1, text, lines, escapeChar, vars));
+      current.runs.push(buildRun(instruction as Run, instructions.length - 1, text, lines, escapeChar, vars, reuse));
     }
     if (current) current.range = { start: current.range.start, end: range.end };
   }
 
+  reuse?.endBuild();
   for (const stage of stages) {
     if (stage.base === null && stage.parent === undefined && hasOstreeSignals(stage)) stage.base = OSTREE_UNKNOWN;
   }
@@ -128,7 +130,7 @@ function startStage(instruction: Instruction, stages: Stage[], globalArgs: Docke
   };
 }
 
-function buildRun(run: Run, index: number, text: string, lines: LineIndex, escapeChar: string, vars: DockerfileVariables): RunModel {
+function buildRun(run: Run, index: number, text: string, lines: LineIndex, escapeChar: string, vars: DockerfileVariables, reuse?: RunReuse): RunModel {
   const range = run.getRange();
   const keywordRange = run.getInstructionRange();
   const keywordEnd = lines.offsetAt(keywordRange.end);
@@ -152,12 +154,20 @@ function buildRun(run: Run, index: number, text: string, lines: LineIndex, escap
   }
   // A RUN that names none of the programs the rules read cannot matter to them: skip its shell parse.
   if (!RELEVANT.test(source)) return model;
+  // `uname -r` values carry their document offsets (kver.ts): such RUNs are always evaluated afresh.
+  const key = reuse && !source.includes('uname') ? `${escapeChar}\u0000${vars.signature()}\u0000${source}` : undefined;
+  const earlier = key !== undefined ? reuse!.get(key) : undefined;
+  model.commands = earlier ? relocateCommands(earlier.commands, argsStart - earlier.start, lines) : shellCommands(run, text, lines, escapeChar, vars, argsStart, end, source);
+  if (key !== undefined) reuse!.set(key, argsStart, model.commands);
+  return model;
+}
+
+function shellCommands(run: Run, text: string, lines: LineIndex, escapeChar: string, vars: DockerfileVariables, argsStart: number, end: number, source: string): ShellCommand[] {
   const shellVars = new ShellVariables(vars.copy());
   // getHeredocs() re-reads the instruction's arguments: only ask when there can be one.
   const heredocs = source.includes('<<') ? run.getHeredocs().filter((h) => h.getName() !== '') : [];
   if (heredocs.length === 0) {
-    model.commands = extractCommands({ start: argsStart, text: runShellText(text, argsStart, end, escapeChar), inHeredoc: false }, shellVars, lines);
-    return model;
+    return extractCommands({ start: argsStart, text: runShellText(text, argsStart, end, escapeChar), inHeredoc: false }, shellVars, lines);
   }
   const commandLineEnd = Math.min(end, lines.lineEnd(heredocs[0].getStartRange().start.line));
   const commandLine: Fragment = {
@@ -166,18 +176,18 @@ function buildRun(run: Run, index: number, text: string, lines: LineIndex, escap
     inHeredoc: false,
   };
   const lineCommands = extractCommands(commandLine, shellVars, lines);
-  model.commands.push(...lineCommands);
+  const commands = [...lineCommands];
   const topLevel = lineCommands.filter((c) => !c.inSubstitution);
   const bodiesAreScripts =
     topLevel.length === 0 ||
     (topLevel.length === 1 && SHELLS.has(basename(topLevel[0].name)) && !topLevel[0].args.some((a) => a.values?.[0] === '-c'));
-  if (!bodiesAreScripts) return model;
+  if (!bodiesAreScripts) return commands;
   for (const heredoc of heredocs) {
     const body = heredocBody(heredoc, lines);
     if (!body) continue;
-    model.commands.push(...extractCommands({ start: body.start, text: heredocShellText(text, body.start, body.end), inHeredoc: true }, shellVars, lines));
+    commands.push(...extractCommands({ start: body.start, text: heredocShellText(text, body.start, body.end), inHeredoc: true }, shellVars, lines));
   }
-  return model;
+  return commands;
 }
 
 function heredocBody(heredoc: Heredoc, lines: LineIndex): { start: number; end: number } | undefined {

@@ -13,6 +13,13 @@ export class DockerfileVariables implements VariableScope {
     this.vars.set(name, value);
   }
 
+  /** The values in effect, as a string (equal strings, equal scopes). */
+  signature(): string {
+    let out = '';
+    for (const [k, v] of this.vars) out += `${k}\u0000${v === undefined ? '\u0002' : v}\u0001`;
+    return out;
+  }
+
   copy(): DockerfileVariables {
     return new DockerfileVariables(new Map(this.vars));
   }

@@ -241,3 +241,28 @@ function toCommand(
     inHeredoc: fragment.inHeredoc,
   };
 }
+
+/** The same commands `delta` characters further in a new version of the text (run-reuse.ts). */
+export function relocateCommands(commands: ShellCommand[], delta: number, lines: LineIndex): ShellCommand[] {
+  const word = (w: ShellWord): ShellWord => new Word(lines, w.start + delta, w.end + delta, w.values);
+  return commands.map((c) => {
+    const start = c.start + delta;
+    const end = c.end + delta;
+    return {
+      name: c.name,
+      nameWord: word(c.nameWord),
+      args: c.args.map(word),
+      assignments: c.assignments,
+      env: c.env,
+      start,
+      end,
+      get range() {
+        return lines.range(start, end);
+      },
+      stmtStart: c.stmtStart + delta,
+      stmtEnd: c.stmtEnd + delta,
+      inSubstitution: c.inSubstitution,
+      inHeredoc: c.inHeredoc,
+    };
+  });
+}
