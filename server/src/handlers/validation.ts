@@ -55,25 +55,30 @@ export class Validator {
       const settings = await this.ctx.settings.forUri(uri);
       const doc = this.ctx.documents.get(uri);
       if (!doc) return;
+      // TextDocuments updates a document object in place: remember which version this run is for.
+      const version = doc.version;
+      const current = () => this.ctx.documents.get(uri)?.version === version;
       // In the worker, the generic validation overlaps the analysis; on this thread it comes after
       // it and reuses its dockerfile-ast parse (shared-parse.ts).
       const inWorker = this.ctx.dockerfile.usesWorker;
       let generic = settings.dockerfile.diagnostics && inWorker ? this.ctx.dockerfile.validateInBackground(doc.getText()) : undefined;
       const state = await documentState(this.ctx, uri);
-      if (!state || state.doc !== doc) return;
+      if (!state || !current()) return;
       const { analysis } = state;
       const text = doc.getText();
       if (settings.dockerfile.diagnostics && !inWorker) {
         generic = this.ctx.dockerfile.validateInBackground(text);
         forgetSharedParse();
       }
-      const diagnostics: Diagnostic[] = [...analysis.diagnostics];
-      if (generic) diagnostics.push(...(await generic));
-      diagnostics.push(...this.platforms.diagnosticsFor(uri, text, settings));
-      // A newer version may have arrived while the settings were pulled: its own run publishes.
-      if (this.ctx.documents.get(uri)?.version !== doc.version) return;
-      await this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-      const params: ValidatedParams = { uri, version: doc.version, durationMs: Math.round((performance.now() - started) * 10) / 10, diagnostics: diagnostics.length };
+      // Without `data`: code actions read the fixes from this version's analysis on the server, and
+      // publishing every fix's edits would multiply the message size.
+      const own: Diagnostic[] = [...analysis.diagnostics, ...this.platforms.diagnosticsFor(uri, text, settings)].map(({ data: _fixes, ...d }) => d);
+      const genericDiagnostics = generic ? await generic : [];
+      // A newer version may have arrived meanwhile: its own run publishes.
+      if (!current()) return;
+      const diagnostics = [...own, ...genericDiagnostics];
+      await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
+      const params: ValidatedParams = { uri, version, durationMs: Math.round((performance.now() - started) * 10) / 10, diagnostics: diagnostics.length };
       await this.ctx.connection.sendNotification(VALIDATED, params);
     } catch (e) {
       this.ctx.connection.console.error(`layerlint: validating ${uri} failed: ${(e as Error)?.stack ?? e}`);
