@@ -1,11 +1,12 @@
 // Test support: a real VS Code (code-server 4.100.3 from the npm registry, installed and cached by
 // scripts/code-server.mjs) on a free loopback port, with its own user-data, extensions and workspace
 // directories, no auth, no telemetry, no update checks and no extension gallery.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../registry/support/registry';
+import { startService, waitUntilServing } from '../../support/service';
 
 export const root = join(__dirname, '..', '..', '..');
 
@@ -101,9 +102,8 @@ export async function startCodeServer(o: StartOptions): Promise<CodeServer> {
     execFileSync(process.execPath, [o.entry, ...common, '--install-extension', o.vsix], { env: env(), stdio: ['ignore', 'pipe', 'inherit'] });
   }
   const port = await freePort();
-  const logPath = join(work, 'code-server.log');
-  const fd = openSync(logPath, 'a');
-  const child: ChildProcess = spawn(
+  // Its own process group: stop() ends code-server with its extension hosts and language servers.
+  const service = startService(
     process.execPath,
     [
       o.entry,
@@ -117,35 +117,12 @@ export async function startCodeServer(o: StartOptions): Promise<CodeServer> {
       '--ignore-last-opened',
       '--log', 'debug',
     ],
-    // Its own process group: stop() ends code-server with its extension hosts and language servers.
-    { env: env(), stdio: ['ignore', fd, fd], detached: true },
+    join(work, 'code-server.log'),
+    { env: env(), detached: true },
   );
-  closeSync(fd);
-  const log = () => {
-    try {
-      return readFileSync(logPath, 'utf8');
-    } catch {
-      return '';
-    }
-  };
-  let exited = false;
-  child.on('exit', () => (exited = true));
+  const log = service.log;
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (exited) throw new Error(`code-server exited at start:\n${log()}`);
-    try {
-      const r = await fetch(`${url}/healthz`);
-      if (r.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`code-server did not answer within 60 s:\n${log()}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntilServing(service, 'code-server', `${url}/healthz`, (status) => status >= 200 && status < 300, 60_000, 100);
   return {
     url: `${url}/?folder=${encodeURIComponent(workspace)}`,
     port,
@@ -161,20 +138,7 @@ export async function startCodeServer(o: StartOptions): Promise<CodeServer> {
       }
     },
     stop: async () => {
-      if (!exited) {
-        const done = new Promise((r) => child.once('exit', r));
-        const kill = (sig: NodeJS.Signals) => {
-          try {
-            process.kill(-child.pid!, sig);
-          } catch {
-            child.kill(sig);
-          }
-        };
-        kill('SIGTERM');
-        const t = setTimeout(() => kill('SIGKILL'), 5000);
-        await done;
-        clearTimeout(t);
-      }
+      await service.stop(5000);
       rmSync(work, { recursive: true, force: true });
     },
   };

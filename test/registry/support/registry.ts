@@ -1,12 +1,13 @@
 // Test support: Debian's docker-registry (CNCF distribution 2.8) on 127.0.0.1 with a temp storage dir,
 // and pushes of blobs, images, manifest lists and OCI indexes through its HTTP API.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { startService, waitUntilServing } from '../../support/service';
 
 export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 export const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
@@ -77,49 +78,16 @@ http:
 ${auth}`;
   const configPath = join(work, 'config.yml');
   writeFileSync(configPath, config);
-  // Logs go to a file, not a pipe: a parent blocked in spawnSync must not stall the registry.
-  const logPath = join(work, 'registry.log');
-  const logFd = openSync(logPath, 'a');
-  const child: ChildProcess = spawn('docker-registry', ['serve', configPath], { stdio: ['ignore', logFd, logFd] });
-  closeSync(logFd);
-  const readLog = () => {
-    try {
-      return readFileSync(logPath, 'utf8');
-    } catch {
-      return '';
-    }
-  };
-  let exited = false;
-  child.on('exit', () => (exited = true));
+  const service = startService('docker-registry', ['serve', configPath], join(work, 'registry.log'));
   const host = `127.0.0.1:${port}`;
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (exited) throw new Error(`docker-registry exited at start:\n${readLog()}`);
-    try {
-      const r = await fetch(`http://${host}/v2/`);
-      if (r.status === 200 || r.status === 401) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`docker-registry did not start within 15 s:\n${readLog()}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitUntilServing(service, 'docker-registry', `http://${host}/v2/`, (status) => status === 200 || status === 401, 15_000);
   return {
     host,
     port,
     storage,
-    log: readLog,
+    log: service.log,
     stop: async () => {
-      if (!exited) {
-        const done = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        const t = setTimeout(() => child.kill('SIGKILL'), 3000);
-        await done;
-        clearTimeout(t);
-      }
+      await service.stop(3000);
       rmSync(work, { recursive: true, force: true });
     },
   };
