@@ -4,8 +4,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { collectFacts, parseRpmOstreeVersion, type StageFacts } from './analysis/facts';
 import { docsUrl } from './catalog';
 import { buildDocument, type ParsedDocument } from './model/build';
-import type { RunReuse } from './model/run-reuse';
-export { RunReuse } from './model/run-reuse';
+import type { AnalysisReuse } from './model/analysis-reuse';
+export { AnalysisReuse } from './model/analysis-reuse';
 import type { DocumentModel } from './model/types';
 import { TEXT_RULES } from './rules';
 import type { Finding, RuleContext } from './rules/rule';
@@ -40,7 +40,7 @@ export function initEngine(): Promise<void> {
 export { SEVERITIES };
 
 /** Parses and lints one Containerfile. Never throws on any text. */
-export function analyze(text: string, options: LintOptions = {}, reuse?: RunReuse): Analysis {
+export function analyze(text: string, options: LintOptions = {}, reuse?: AnalysisReuse): Analysis {
   const internalErrors: string[] = [];
   let doc: ParsedDocument;
   let facts: StageFacts[];

@@ -242,7 +242,7 @@ function toCommand(
   };
 }
 
-/** The same commands `delta` characters further in a new version of the text (run-reuse.ts). */
+/** The same commands `delta` characters further in a new version of the text (analysis-reuse.ts). */
 export function relocateCommands(commands: ShellCommand[], delta: number, lines: LineIndex): ShellCommand[] {
   const word = (w: ShellWord): ShellWord => new Word(lines, w.start + delta, w.end + delta, w.values);
   return commands.map((c) => {
