@@ -62,19 +62,26 @@ async function measure(name, command, args) {
     const first = await opened;
     const openMs = ms(t0, first.at);
     const latencies = [];
+    const completes = [];
     const counts = [];
+    const isOurs = name.startsWith('layerlint');
     let version = 1;
     for (const change of editsFor(text)) {
       version++;
       const published = lsp.diagnostics(URI, version, 30_000);
+      // Our server sends layerlint/validated after the complete publication (the generic Dockerfile
+      // findings of this version included); rcjsuen's publishes once.
+      const complete = isOurs ? lsp.waitFor((m) => m.method === 'layerlint/validated' && m.params.version === version, 30_000, 'layerlint/validated') : published;
       const sent = process.hrtime.bigint();
       lsp.notify('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [change] });
       const { message, at } = await published;
       latencies.push(ms(sent, at));
+      completes.push(ms(sent, (await complete).at));
       counts.push(message.params.diagnostics.length);
     }
     const memory = memoryOf(lsp.pid);
     const sorted = [...latencies].sort((a, b) => a - b);
+    const sortedComplete = [...completes].sort((a, b) => a - b);
     return {
       name,
       openMs,
@@ -82,6 +89,7 @@ async function measure(name, command, args) {
       p50: percentile(sorted, 50),
       p95: percentile(sorted, 95),
       max: sorted[sorted.length - 1],
+      complete: { p50: percentile(sortedComplete, 50), p95: percentile(sortedComplete, 95), max: sortedComplete[sortedComplete.length - 1] },
       mean: latencies.reduce((a, b) => a + b, 0) / latencies.length,
       diagnostics: [Math.min(...counts), Math.max(...counts)],
       serverMs: validated.length > 1 ? [...validated.slice(1)].sort((a, b) => a - b)[Math.floor((validated.length - 1) / 2)] : undefined,
@@ -107,6 +115,10 @@ for (const r of [ours, theirs]) {
       (r.serverMs !== undefined ? `  (server-side validation median ${f(r.serverMs)} ms)` : ''),
   );
 }
+console.log(
+  `  layerlint, first publication of each version (Layerlint findings fresh; generic Dockerfile findings of the previous version, moved through the edit) above;\n` +
+    `  complete publication (this version's generic findings too): p50 ${f(ours.complete.p50)} ms  p95 ${f(ours.complete.p95)} ms  max ${f(ours.complete.max)} ms`,
+);
 const p95ok = ours.p95 <= 100;
 const rssOk = ours.memory ? ours.memory.hwmMb < 150 : undefined;
 console.log(`  layerlint p95 ${f(ours.p95)} ms (target ≤ 100) ${p95ok ? 'OK' : 'MISSED'}; peak RSS ${f(ours.memory?.hwmMb)} MB (target < 150) ${rssOk === undefined ? 'UNKNOWN' : rssOk ? 'OK' : 'MISSED'}`);
@@ -116,7 +128,7 @@ console.log(
     bench: 'server',
     lines: LINES,
     edits: EDITS,
-    ours: { p50: +ours.p50.toFixed(1), p95: +ours.p95.toFixed(1), max: +ours.max.toFixed(1), openMs: Math.round(ours.openMs), rssMb: ours.memory && +ours.memory.rssMb.toFixed(1), hwmMb: ours.memory && +ours.memory.hwmMb.toFixed(1) },
+    ours: { p50: +ours.p50.toFixed(1), p95: +ours.p95.toFixed(1), max: +ours.max.toFixed(1), completeP50: +ours.complete.p50.toFixed(1), completeP95: +ours.complete.p95.toFixed(1), openMs: Math.round(ours.openMs), rssMb: ours.memory && +ours.memory.rssMb.toFixed(1), hwmMb: ours.memory && +ours.memory.hwmMb.toFixed(1) },
     rcjsuen: { p50: +theirs.p50.toFixed(1), p95: +theirs.p95.toFixed(1), max: +theirs.max.toFixed(1), openMs: Math.round(theirs.openMs), rssMb: theirs.memory && +theirs.memory.rssMb.toFixed(1), hwmMb: theirs.memory && +theirs.memory.hwmMb.toFixed(1) },
   }),
 );

@@ -59,7 +59,6 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize(async (params): Promise<InitializeResult> => {
     await initEngine();
-    shareDockerfileParses();
     const caps = params.capabilities;
     const init = (params.initializationOptions ?? {}) as LayerlintInitializationOptions;
     dynamicConfiguration = Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
@@ -70,6 +69,8 @@ export function startServer(connection: Connection): void {
       analyses: new AnalysisCache((uri, message) => connection.console.error(`layerlint: internal error in ${uri}: ${message}`)),
       dockerfile: new DockerfileService(Boolean(caps.textDocument?.completion?.completionItem?.snippetSupport), (m) => connection.console.error(m)),
     };
+    // Without the worker, the generic validation runs after the analysis on this thread and reuses its parse.
+    if (!ctx.dockerfile.usesWorker) shareDockerfileParses();
     platforms = new PlatformResults(ctx);
     validator = new Validator(ctx, platforms);
     return {

@@ -158,6 +158,29 @@ describe('language server over stdio', () => {
     expect(codes(off)).toEqual(codes(on));
   });
 
+  it('publishes the Layerlint findings of each version at once; generic findings follow, moved through the edit until then', async () => {
+    const text = `${OKD}\nworkdir relative/path\n`;
+    const c = await started();
+    c.open(URI, text, 1);
+    await c.waitFor((m) => m.method === 'layerlint/validated' && m.params.version === 1);
+    const since = c.received.length;
+    // A blank line at the top: every finding moves one line down.
+    c.notify('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }] });
+    const validated = await c.waitFor((m) => m.method === 'layerlint/validated' && m.params.version === 2, 10_000, since);
+    const after = c.received.slice(since, c.received.indexOf(validated));
+    const publications = after.filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.version === 2);
+    expect(publications.length).toBeGreaterThanOrEqual(1);
+    const workdirLine = `\n${text}`.split('\n').findIndex((l) => l.startsWith('workdir'));
+    for (const p of publications) {
+      expect(codes(p)).toEqual(lint(`\n${text}`).map((d) => d.code));
+      const generic = p.params.diagnostics.filter((d: any) => d.source === 'dockerfile-utils');
+      expect(generic.length).toBeGreaterThan(0);
+      for (const d of generic) expect(d.range.start.line).toBe(workdirLine);
+    }
+    // The last publication before layerlint/validated is the complete one.
+    expect(publications[publications.length - 1].params.diagnostics.length).toBe(validated.params.diagnostics);
+  });
+
   it('applies per-rule severity overrides and build args from the settings, re-pulled on change', async () => {
     const c = await started();
     c.open(URI, OKD, 1);

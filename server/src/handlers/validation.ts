@@ -1,9 +1,12 @@
 // Diagnostics as you type: debounced per document, published with the version they were computed
-// for and dropped when a newer version arrived meanwhile. Lint, generic Dockerfile and platform-check
-// diagnostics are merged into one publication.
+// for and dropped when a newer version arrived meanwhile. The Layerlint and platform-check findings
+// are published as soon as the analysis is done; the generic Dockerfile findings, validated in a
+// worker at the same time, are merged in when they arrive (until then, the previous version's,
+// moved through the edit). `layerlint/validated` follows the complete publication.
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { VALIDATED, type ValidatedParams } from '../protocol';
 import { documentState, type ServerContext } from './context';
+import { carryOver } from './carry-over';
 import { forgetSharedParse } from './shared-parse';
 import type { PlatformResults } from './platforms';
 
@@ -13,6 +16,8 @@ export const DEBOUNCE_MS = 15;
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastRun = new Map<string, number>();
+  /** Each document's last generic Dockerfile diagnostics and the text they are for. */
+  private readonly lastGeneric = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
 
   constructor(
     private readonly ctx: ServerContext,
@@ -47,6 +52,7 @@ export class Validator {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.lastRun.delete(uri);
+    this.lastGeneric.delete(uri);
   }
 
   async validate(uri: string): Promise<void> {
@@ -73,7 +79,19 @@ export class Validator {
       // Without `data`: code actions read the fixes from this version's analysis on the server, and
       // publishing every fix's edits would multiply the message size.
       const own: Diagnostic[] = [...analysis.diagnostics, ...this.platforms.diagnosticsFor(uri, text, settings)].map(({ data: _fixes, ...d }) => d);
+      if (generic && inWorker) {
+        // The worker usually finishes after the analysis: publish the Layerlint findings now, with
+        // the previous version's generic findings moved through the edit, and again once this
+        // version's generic findings arrive.
+        const done = await Promise.race([generic.then(() => true), new Promise<false>((r) => setImmediate(() => r(false)))]);
+        const last = this.lastGeneric.get(uri);
+        if (!done && last) {
+          if (!current()) return;
+          await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: [...own, ...carryOver(last.text, text, last.diagnostics)] });
+        }
+      }
       const genericDiagnostics = generic ? await generic : [];
+      if (generic) this.lastGeneric.set(uri, { text, diagnostics: genericDiagnostics });
       // A newer version may have arrived meanwhile: its own run publishes.
       if (!current()) return;
       const diagnostics = [...own, ...genericDiagnostics];
