@@ -38,7 +38,7 @@ export class DockerfileService {
 
   private startWorker(script: string): void {
     // A small young generation keeps the worker's memory down; its live data is one parse.
-    const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
+    const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 } });
     worker.unref();
     worker.on('message', (m: { id: number; diagnostics?: Diagnostic[]; error?: string }) => {
       const p = this.pending.get(m.id);

@@ -16,6 +16,8 @@ export const DEBOUNCE_MS = 15;
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastRun = new Map<string, number>();
+  /** The generic validation in the worker per document, last started (see genericInWorker). */
+  private readonly genericRuns = new Map<string, Promise<void>>();
   /** Each document's last generic Dockerfile diagnostics and the text they are for. */
   private readonly lastGeneric = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
 
@@ -55,6 +57,25 @@ export class Validator {
     this.lastGeneric.delete(uri);
   }
 
+  /**
+   * One generic validation per document in the worker at a time: a version waits for the one before
+   * it, and is skipped (undefined) when a newer version arrived meanwhile. Typing faster than the
+   * worker validates never builds a queue.
+   */
+  private genericInWorker(uri: string, version: number, text: string): Promise<Diagnostic[] | undefined> {
+    const before = this.genericRuns.get(uri) ?? Promise.resolve();
+    const run = before.then(() => (this.ctx.documents.get(uri)?.version === version ? this.ctx.dockerfile.validateInBackground(text) : undefined));
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.genericRuns.set(uri, settled);
+    void settled.then(() => {
+      if (this.genericRuns.get(uri) === settled) this.genericRuns.delete(uri);
+    });
+    return run;
+  }
+
   async validate(uri: string): Promise<void> {
     try {
       const started = performance.now();
@@ -67,7 +88,7 @@ export class Validator {
       // In the worker, the generic validation overlaps the analysis; on this thread it comes after
       // it and reuses its dockerfile-ast parse (shared-parse.ts).
       const inWorker = this.ctx.dockerfile.usesWorker;
-      let generic = settings.dockerfile.diagnostics && inWorker ? this.ctx.dockerfile.validateInBackground(doc.getText()) : undefined;
+      let generic: Promise<Diagnostic[] | undefined> | undefined = settings.dockerfile.diagnostics && inWorker ? this.genericInWorker(uri, version, doc.getText()) : undefined;
       const state = await documentState(this.ctx, uri);
       if (!state || !current()) return;
       const { analysis } = state;
@@ -91,6 +112,8 @@ export class Validator {
         }
       }
       const genericDiagnostics = generic ? await generic : [];
+      // Skipped: a newer version arrived before the worker got to this one; that version publishes.
+      if (genericDiagnostics === undefined) return;
       if (generic) this.lastGeneric.set(uri, { text, diagnostics: genericDiagnostics });
       // A newer version may have arrived meanwhile: its own run publishes.
       if (!current()) return;
