@@ -70,3 +70,37 @@ describe('language server under an edit storm', () => {
     expect(c.child.exitCode).toBeNull();
   });
 });
+
+describe('language server while typing faster than the generic validation', () => {
+  it('keeps its memory bounded: versions the worker has not reached yet are skipped, not queued', async () => {
+    // @ts-expect-error plain .mjs module of the benches
+    const { generateContainerfile } = await import('../../scripts/bench/generate.mjs');
+    const text: string = generateContainerfile(2000);
+    const t = new LspClient();
+    try {
+      await t.initialize();
+      const uri = 'file:///typing/Containerfile';
+      t.open(uri, text, 1);
+      await t.diagnostics(uri, 1, 60_000);
+      const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${t.child.pid}/status`, 'utf8'))![1]) / 1024;
+      // Each keystroke as soon as the previous version's first publication arrived (the Layerlint
+      // findings come before the worker's generic ones: every version hands the worker more work).
+      const type = async (from: number, count: number) => {
+        for (let v = from; v < from + count; v++) {
+          const published = t.diagnostics(uri, v, 30_000);
+          t.change(uri, v, [{ range: { start: { line: 500 + (v % 60), character: 9 }, end: { line: 500 + (v % 60), character: 9 } }, text: 'e' }]);
+          await published;
+        }
+      };
+      await type(2, 60);
+      const early = rssMb();
+      await type(62, 180);
+      const late = rssMb();
+      // Queued validations held about 1.5 MB each: 180 versions grew the process by about 270 MB.
+      expect(late - early, `RSS ${early.toFixed(0)} MB after 60 versions, ${late.toFixed(0)} MB after 240`).toBeLessThan(60);
+      expect(t.child.exitCode).toBeNull();
+    } finally {
+      t.kill();
+    }
+  }, 120_000);
+});
