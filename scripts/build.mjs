@@ -13,7 +13,7 @@ mkdirSync(dist, { recursive: true });
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', bin: true },
   // The server's shebang carries SERVER_NODE_OPTIONS (server/src/protocol.ts; a test keeps them equal).
-  { in: 'server/src/server.ts', out: 'server', bin: true, shebang: '#!/usr/bin/env -S node --max-semi-space-size=2' },
+  { in: 'server/src/server.ts', out: 'server', bin: true, shebang: '#!/usr/bin/env -S node --max-semi-space-size=2 --heap-growing-percent=150' },
   { in: 'server/src/handlers/dockerfile-validation-worker.ts', out: 'dockerfile-worker' },
   // The extension is two bundles: a small one that activate() runs from (commands, status bar, code
   // lenses) and the language client with vscode-languageclient, required after activation
