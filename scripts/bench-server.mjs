@@ -4,8 +4,10 @@
 // publishDiagnostics for that version; p50/p95/max, then the server process's RSS (VmHWM/VmRSS from
 // /proc). The same file and edits go to rcjsuen's dockerfile-language-server (docker-langserver) for
 // reference. Targets: p95 ≤ 100 ms, RSS < 150 MB.
+// The first publication of a version carries the Layerlint findings; the complete one (followed by
+// layerlint/validated) this version's generic Dockerfile findings too: both are reported.
 // `node scripts/bench-server.mjs [--cpu-prof]` runs it alone (--cpu-prof: profile our server into
-// a temp dir and print the top functions).
+// a temp dir and print the top functions); BENCH_NODE_ARGS="--flag …" adds Node options to try.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
