@@ -21,6 +21,9 @@ import { CONFLICTING_EXTENSIONS, conflictKey, detectConflicts, type ConflictingE
 import { mapConfigurationResult } from './settings';
 import type { ServerStatus } from './status';
 
+// In this bundle rather than dist/extension.js: it needs dockerfile-ast, and only a check uses it.
+export { registryHosts } from '../../server/src/registry/froms';
+
 export const DOCUMENT_SELECTOR = [
   { language: 'dockerfile', scheme: 'file' },
   { language: 'dockerfile', scheme: 'untitled' },

@@ -1,4 +1,4 @@
-// Target platforms for the platform check, and which registries a check would contact. vscode-free.
+// Target platforms for the platform check. vscode-free.
 
 /** Offered in the Quick Pick beside the configured targets. */
 export const KNOWN_PLATFORMS: readonly string[] = [
@@ -47,29 +47,4 @@ export function parsePlatforms(input: string): { platforms: string[]; invalid: s
     else if (!platforms.includes(p)) platforms.push(p);
   }
   return { platforms, invalid };
-}
-
-/**
- * The registry hosts named by the FROM lines of a Containerfile, for the Workspace Trust prompt.
- * Stage names are skipped; an image with an unresolved ARG is listed as written.
- */
-export function registryHosts(text: string): string[] {
-  const hosts = new Set<string>();
-  const stages = new Set<string>();
-  const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
-  for (const line of lines) {
-    const m = /^\s*FROM\s+((?:--\S+\s+)*)(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
-    if (!m) continue;
-    const image = m[2];
-    if (m[3]) stages.add(m[3].toLowerCase());
-    if (image === 'scratch' || stages.has(image.toLowerCase())) continue;
-    if (image.includes('$')) {
-      hosts.add(image);
-      continue;
-    }
-    const first = image.split('/')[0];
-    const isHost = image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
-    hosts.add(isHost ? first : 'docker.io');
-  }
-  return [...hosts];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_PLATFORMS, isPlatform, parsePlatforms, platformItems, registryHosts } from '../../client/src/platforms';
+import { KNOWN_PLATFORMS, isPlatform, parsePlatforms, platformItems } from '../../client/src/platforms';
 
 describe('target platforms', () => {
   it('validates os/arch[/variant]', () => {
@@ -21,22 +21,5 @@ describe('target platforms', () => {
 
   it('parses typed lists', () => {
     expect(parsePlatforms('linux/amd64, LINUX/ARM64 linux/amd64  bogus')).toEqual({ platforms: ['linux/amd64', 'linux/arm64'], invalid: ['bogus'] });
-  });
-});
-
-describe('registries a check contacts', () => {
-  it('names the hosts of the FROM images, skipping scratch and stages', () => {
-    const text = [
-      'ARG BASE=quay.io/fedora/fedora-coreos:stable',
-      'FROM --platform=$BUILDPLATFORM registry.fedoraproject.org/fedora:40 AS build',
-      'FROM build AS again',
-      'FROM scratch',
-      'FROM \\',
-      '  localhost:5000/okd/machine-os:4.14',
-      'from ubuntu:24.04',
-      'FROM $BASE',
-      'FROM quay.io/openshift/okd-content@sha256:abc',
-    ].join('\n');
-    expect(registryHosts(text)).toEqual(['registry.fedoraproject.org', 'localhost:5000', 'docker.io', '$BASE', 'quay.io']);
   });
 });

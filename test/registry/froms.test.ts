@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandVariables, extractFroms } from '../../server/src/registry/froms';
+import { expandVariables, extractFroms, registryHosts } from '../../server/src/registry/froms';
 
 const T = ['linux/amd64', 'linux/arm64'];
 const simple = (text: string, buildArgs?: Record<string, string>, platforms = T) =>
@@ -84,5 +84,25 @@ describe('variable expansion', () => {
     ['"$A"', 'a'],
   ])('%s → %s', (text, want) => {
     expect(expandVariables(text, vars).value).toBe(want);
+  });
+});
+
+describe('registries a check contacts (the Workspace Trust prompt)', () => {
+  it('names the registries of the FROM images, ARGs resolved, skipping scratch and stages', () => {
+    const text = [
+      'ARG BASE=quay.io/fedora/fedora-coreos:stable',
+      'ARG OTHER',
+      'FROM --platform=$BUILDPLATFORM registry.fedoraproject.org/fedora:40 AS build',
+      'FROM build AS again',
+      'FROM scratch',
+      'FROM \\',
+      '  localhost:5000/okd/machine-os:4.14',
+      'from ubuntu:24.04',
+      'FROM $BASE',
+      'FROM $OTHER/x',
+      'FROM quay.io/openshift/okd-content@sha256:' + 'a'.repeat(64),
+    ].join('\n');
+    expect(registryHosts(text)).toEqual(['registry.fedoraproject.org', 'localhost:5000', 'docker.io', 'quay.io', '$OTHER/x']);
+    expect(registryHosts(text, { OTHER: 'ghcr.io/acme' })).toEqual(['registry.fedoraproject.org', 'localhost:5000', 'docker.io', 'quay.io', 'ghcr.io']);
   });
 });

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { CHECK_PLATFORMS, type CheckPlatformsParams, type CheckPlatformsResult } from '../../../server/src/protocol';
 import type { LayerlintClient } from '../client';
 import type { FromCodeLensProvider } from '../fromCodeLens';
-import { isPlatform, parsePlatforms, platformItems, registryHosts } from '../platforms';
+import { isPlatform, parsePlatforms, platformItems } from '../platforms';
 import { markdownReport, outputTable, summarize } from '../report';
 
 export interface CheckPlatformsArgs {
@@ -25,7 +25,10 @@ export class PlatformChecker implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.report];
 
   constructor(
-    private readonly lc: Pick<LayerlintClient, 'client' | 'running' | 'output'>,
+    private readonly lc: Pick<LayerlintClient, 'client' | 'running' | 'output'> & {
+      /** The registries a check of this text contacts (server/src/registry/froms.ts, in the client bundle). */
+      registryHosts(text: string, buildArgs?: Record<string, string>): string[];
+    },
     private readonly lenses: FromCodeLensProvider,
   ) {
     this.disposables.push(
@@ -146,7 +149,8 @@ export class PlatformChecker implements vscode.Disposable {
   private async trusted(document: vscode.TextDocument, quiet: boolean): Promise<boolean> {
     if (vscode.workspace.isTrusted || this.untrustedConsent) return true;
     if (quiet) return false;
-    const hosts = registryHosts(document.getText());
+    const buildArgs = vscode.workspace.getConfiguration('layerlint', document).get<Record<string, string>>('buildArgs') ?? {};
+    const hosts = this.lc.registryHosts(document.getText(), buildArgs);
     const choice = await vscode.window.showWarningMessage(
       'Layerlint: this workspace is not trusted. Check the base images against their registries?',
       {

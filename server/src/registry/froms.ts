@@ -3,6 +3,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import { parsePlatform } from './platform';
+import { parseReference } from './reference';
 
 export interface FromImage {
   /** The image reference with variables resolved and quotes removed. */
@@ -132,4 +133,25 @@ export function extractFroms(text: string, options: FromOptions): FromImage[] {
     if (stageName) stages.add(stageName.toLowerCase());
   }
   return out;
+}
+
+/**
+ * The registries a platform check of this text contacts (Docker Hub as `docker.io`), for consent
+ * prompts; a FROM whose image cannot be resolved or parsed is listed as written.
+ */
+export function registryHosts(text: string, buildArgs?: Record<string, string>): string[] {
+  const hosts = new Set<string>();
+  // The images do not depend on the targets: any one target lists each FROM image once.
+  for (const from of extractFroms(text, { platforms: ['linux/amd64'], buildArgs })) {
+    if (from.unresolved) {
+      hosts.add(from.written);
+      continue;
+    }
+    try {
+      hosts.add(parseReference(from.image).registry);
+    } catch {
+      hosts.add(from.written);
+    }
+  }
+  return [...hosts];
 }
