@@ -1,7 +1,11 @@
 // Bundles every entry point into dist/ as a single CommonJS file; the tree-sitter wasm files are
 // copied beside the bundles because web-tree-sitter loads them at run time.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, existsSync, chmodSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, existsSync, chmodSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,7 +15,10 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 mkdirSync(dist, { recursive: true });
 
 const entries = [
-  { in: 'server/src/cli/main.ts', out: 'cli', bin: true },
+  // The CLI is dist/cli-main.js, and dist/cli-platforms.js for `layerlint platforms` alone, started by
+  // the small dist/cli.js through V8 code caches (below).
+  { in: 'server/src/cli/main.ts', out: 'cli-main' },
+  { in: 'server/src/cli/platforms-main.ts', out: 'cli-platforms' },
   // The server's shebang carries SERVER_NODE_OPTIONS (server/src/protocol.ts; a test keeps them equal).
   { in: 'server/src/server.ts', out: 'server', bin: true, shebang: '#!/usr/bin/env -S node --max-semi-space-size=2 --heap-growing-percent=150' },
   { in: 'server/src/handlers/dockerfile-validation-worker.ts', out: 'dockerfile-worker' },
@@ -20,31 +27,44 @@ const entries = [
   // (client/src/extension.ts). The small one must not pull the client in: checked below.
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode', './language-client.js'], noClient: true },
   { in: 'client/src/client.ts', out: 'language-client', external: ['vscode'] },
+  // undici's own package (not Node's built-in fetch) is needed only behind a proxy, with extra CAs or for
+  // insecure hosts (server/src/registry/transport.ts): a file of its own, so the bundles that import it
+  // lazily do not carry its 0.5 MB.
+  { in: 'node_modules/undici/index.js', out: 'undici', keepUndici: true },
 ].filter((e) => existsSync(join(root, e.in)));
 
-const results = await Promise.all(
-  entries.map((e) =>
-    build({
-      entryPoints: [join(root, e.in)],
-      outfile: join(dist, `${e.out}.js`),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      sourcemap: true,
-      minify: !process.env.LAYERLINT_NO_MINIFY,
-      keepNames: true,
-      external: e.external ?? [],
-      // The CommonJS build of web-tree-sitter: its ESM build needs import.meta.url and keeps the
-      // process alive for a quarter of a second after the work is done.
-      alias: { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/tree-sitter.cjs') },
-      define: { LAYERLINT_VERSION: JSON.stringify(version) },
-      banner: e.bin ? { js: e.shebang ?? '#!/usr/bin/env node' } : undefined,
-      logLevel: 'warning',
-      metafile: e.noClient === true,
-    }),
-  ),
-);
+const undiciAlone = {
+  name: 'undici-alone',
+  setup(b) {
+    b.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
+  },
+};
+
+const bundle = (e) =>
+  build({
+    entryPoints: [join(root, e.in)],
+    outfile: join(dist, `${e.out}.js`),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    minify: !process.env.LAYERLINT_NO_MINIFY,
+    keepNames: true,
+    external: e.external ?? [],
+    // The CommonJS build of web-tree-sitter: its ESM build needs import.meta.url and keeps the
+    // process alive for a quarter of a second after the work is done.
+    alias: { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/tree-sitter.cjs') },
+    define: { LAYERLINT_VERSION: JSON.stringify(version), ...e.define },
+    banner: e.bin ? { js: e.shebang ?? '#!/usr/bin/env node' } : undefined,
+    logLevel: 'warning',
+    metafile: e.noClient === true,
+    plugins: e.keepUndici ? [] : [undiciAlone],
+    // import() becomes require(): the CLI bundles run as vm.Scripts (code cache), which have no
+    // module loader for a dynamic import, and everything here is CommonJS anyway.
+    supported: { 'dynamic-import': false },
+  });
+const results = await Promise.all(entries.map(bundle));
 entries.forEach((e, i) => {
   if (!e.noClient) return;
   const pulled = Object.keys(results[i].metafile.inputs).filter((p) => /node_modules\/vscode-language|client\/src\/client\.ts$/.test(p));
@@ -54,3 +74,52 @@ for (const e of entries) if (e.bin) chmodSync(join(dist, `${e.out}.js`), 0o755);
 
 copyFileSync(join(root, 'node_modules/web-tree-sitter/tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
 copyFileSync(join(root, 'node_modules/tree-sitter-bash/tree-sitter-bash.wasm'), join(dist, 'tree-sitter-bash.wasm'));
+
+// The `layerlint` executable: a launcher that knows the hash of each bundle it was built with, and each
+// bundle's code cache, made by running the CLI over a few typical jobs (functions compiled lazily during
+// those runs are in the cache too). A cache V8 rejects (another Node) only costs the normal compile.
+const cliBundles = ['cli-main', 'cli-platforms'];
+const hashes = Object.fromEntries(cliBundles.map((b) => [b, createHash('sha256').update(readFileSync(join(dist, `${b}.js`))).digest('hex')]));
+await bundle({ in: 'server/src/cli/bin.ts', out: 'cli', bin: true, define: { LAYERLINT_CLI_BUNDLES: JSON.stringify(hashes) } });
+chmodSync(join(dist, 'cli.js'), 0o755);
+for (const b of cliBundles) rmSync(join(dist, `${b}.js.cache`), { force: true });
+// The platform check's run goes to a loopback server that serves one image index: the whole path from
+// the request to the verdict is compiled, and no traffic leaves the machine.
+const index = Buffer.from(
+  JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    manifests: [
+      { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${'1'.repeat(64)}`, size: 1, platform: { os: 'linux', architecture: 'amd64' } },
+      { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${'2'.repeat(64)}`, size: 1, platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
+    ],
+  }),
+);
+const indexDigest = `sha256:${createHash('sha256').update(index).digest('hex')}`;
+const warmUpRegistry = createServer((req, res) => {
+  if (!/^\/v2\/warm-up\/manifests\/latest$/.test(req.url ?? '')) return res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': 'application/vnd.oci.image.index.v1+json', 'docker-content-digest': indexDigest, 'content-length': index.length });
+  res.end(req.method === 'HEAD' ? undefined : index);
+});
+await new Promise((resolve) => warmUpRegistry.listen(0, '127.0.0.1', resolve));
+const warmUpImage = `127.0.0.1:${warmUpRegistry.address().port}/warm-up:latest`;
+const scratch = mkdtempSync(join(tmpdir(), 'layerlint-code-cache-'));
+try {
+  const examples = readdirSync(join(root, 'examples')).map((d) => join(root, 'examples', d, 'Containerfile')).filter((f) => existsSync(f));
+  const env = { ...process.env, LAYERLINT_WRITE_CODE_CACHE: '1', XDG_CACHE_HOME: scratch };
+  delete env.LAYERLINT_TURBOFAN;
+  for (const args of [['lint', '--show-fixes', ...examples], ['lint', '--format', 'sarif', ...examples], ['platforms', warmUpImage]]) {
+    // Asynchronous: the warm-up registry answers from this process.
+    const r = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [join(dist, 'cli.js'), ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (status, signal) => resolve({ status, signal, stderr }));
+    });
+    if (r.status === null || r.status > 1) throw new Error(`code cache run \`layerlint ${args.join(' ')}\` failed (${r.status ?? r.signal}): ${r.stderr}`);
+  }
+} finally {
+  warmUpRegistry.close();
+  rmSync(scratch, { recursive: true, force: true });
+}
+for (const b of cliBundles) if (!existsSync(join(dist, `${b}.js.cache`))) throw new Error(`dist/${b}.js.cache was not written`);

@@ -39,6 +39,7 @@ describe('the packaged extension', () => {
       'extension/dist/language-client.js',
       'extension/dist/server.js',
       'extension/dist/dockerfile-worker.js',
+      'extension/dist/undici.js',
       'extension/dist/tree-sitter.wasm',
       'extension/dist/tree-sitter-bash.wasm',
       'extension/syntaxes/containerfile.tmLanguage.json',
@@ -48,6 +49,10 @@ describe('the packaged extension', () => {
       'extension/images/icon.png',
     ])
       expect(files).toContain(f);
+  });
+
+  it('leaves out the command-line tool (bundles and code caches)', () => {
+    expect(files.filter((f) => /^extension\/dist\/cli|\.cache$/.test(f))).toEqual([]);
   });
 
   it('leaves out node_modules, sources, tests, scripts and source maps', () => {

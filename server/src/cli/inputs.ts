@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 export interface Input {
   path: string;
@@ -12,16 +12,16 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
 }
 
 /** Reads every file (or `-` for stdin); unreadable files are reported on stderr and skipped. */
-export async function readInputs(paths: string[], stdin: NodeJS.ReadableStream, stderr: NodeJS.WritableStream): Promise<{ inputs: Input[]; failed: boolean }> {
+export async function readInputs(paths: string[], io: { stdin: NodeJS.ReadableStream; stderr: NodeJS.WritableStream }): Promise<{ inputs: Input[]; failed: boolean }> {
   const inputs: Input[] = [];
   let failed = false;
   for (const path of paths) {
     try {
-      inputs.push({ path, text: path === '-' ? await readStdin(stdin) : await readFile(path, 'utf8') });
+      inputs.push({ path, text: path === '-' ? await readStdin(io.stdin) : readFileSync(path, 'utf8') });
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const reason = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-      stderr.write(`layerlint: cannot read ${path}: ${reason}\n`);
+      io.stderr.write(`layerlint: cannot read ${path}: ${reason}\n`);
       failed = true;
     }
   }

@@ -50,7 +50,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   await initEngine();
-  const { inputs, failed } = await readInputs(positionals, io.stdin, io.stderr);
+  const { inputs, failed } = await readInputs(positionals, io);
   const files: LintedFile[] = inputs.map((input) => {
     const analysis = analyze(input.text, options);
     for (const err of analysis.internalErrors) io.stderr.write(`layerlint: internal error while linting ${input.path}: ${err}\n`);

@@ -1,7 +1,7 @@
 // `layerlint platforms`: which instance of every FROM image a runtime (containers/image) would pick for
 // each target platform, or the exact error it would hit. Exit 0 all ok, 1 a target missing, 2 an image
 // that could not be checked or a usage error / unreadable file.
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { DEFAULT_PLATFORMS, PlatformChecker, type CheckOptions, type ImageResult, type ImageToCheck } from '../registry/check';
 import { checkContainerfileText, unresolvedResult } from '../registry/diagnostics';
 import { extractFroms } from '../registry/froms';
@@ -86,7 +86,7 @@ export function platformsExitCode(results: readonly ImageResult[]): number {
 
 async function isFile(path: string): Promise<boolean> {
   try {
-    return (await stat(path)).isFile();
+    return statSync(path).isFile();
   } catch {
     return false;
   }
@@ -137,7 +137,7 @@ export async function runPlatforms(argv: string[], io: PlatformsIo, overrides: C
     if (await isFile(p)) {
       let text: string;
       try {
-        text = await readFile(p, 'utf8');
+        text = readFileSync(p, 'utf8');
       } catch (e) {
         io.stderr.write(`layerlint: cannot read ${p}: ${(e as Error).message}\n`);
         unreadable = true;

@@ -1,7 +1,6 @@
 // Registry credentials from the standard auth files and docker-credential-* helpers (PLATFORMS.md §2).
 // Credentials never leave this module except as an Authorization header built by the transport.
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,8 +62,10 @@ function matchAuths(auths: AuthFile['auths'], registry: string, repository: stri
 }
 
 /** Runs `docker-credential-<helper> get` with the registry on stdin. Not found → undefined. */
-export function runCredentialHelper(helper: string, registry: string, env: NodeJS.ProcessEnv): Promise<Credentials | undefined> {
-  if (!/^[A-Za-z0-9._-]+$/.test(helper)) return Promise.resolve(undefined);
+export async function runCredentialHelper(helper: string, registry: string, env: NodeJS.ProcessEnv): Promise<Credentials | undefined> {
+  if (!/^[A-Za-z0-9._-]+$/.test(helper)) return undefined;
+  // Loaded here: most checks never run a helper, and child_process costs a few ms at start-up.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     const child = execFile(`docker-credential-${helper}`, ['get'], { env, timeout: 10_000, maxBuffer: 1 << 20 }, (err, stdout) => {
       if (err) return resolve(undefined);
@@ -89,7 +90,7 @@ export function credentialLookup(env: NodeJS.ProcessEnv = process.env): Credenti
     (files ??= Promise.all(
       authFilePaths(env).map(async (p) => {
         try {
-          const j = JSON.parse(await readFile(p, 'utf8')) as unknown;
+          const j = JSON.parse(readFileSync(p, 'utf8')) as unknown;
           return j && typeof j === 'object' ? (j as AuthFile) : {};
         } catch {
           return {};

@@ -1,8 +1,9 @@
 // Caches: manifests and config platforms by digest on disk (immutable), tag → digest for a short TTL
 // in memory and on disk. Corrupt or foreign files are ignored, writes are atomic (rename).
+// Synchronous file calls: the files are small, and fs/promises with its streams costs a one-shot
+// CLI more at start-up than the writes take.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Platform } from './platform';
@@ -52,34 +53,26 @@ export class RegistryCache {
     readonly tagTtlMs = 5 * 60_000,
   ) {}
 
-  private readonly pending = new Set<Promise<void>>();
-  private readonly madeDirs = new Map<string, Promise<unknown>>();
+  private readonly madeDirs = new Set<string>();
+  private seq = 0;
 
-  /** Writes in the background (atomically, by rename); `flush()` waits for them. */
+  /** Writes atomically (by rename); a cache that cannot be written is only slower. */
   private write(sub: string, name: string, data: string | Buffer): void {
     if (!this.dir) return;
     const file = join(this.dir, sub, name);
     const dir = dirname(file);
-    let made = this.madeDirs.get(dir);
-    if (!made) {
-      made = mkdir(dir, { recursive: true });
-      this.madeDirs.set(dir, made);
-    }
     const tmp = `${file}.${process.pid}.${(this.seq++).toString(36)}.tmp`;
-    const p: Promise<void> = made
-      .then(() => writeFile(tmp, data))
-      .then(() => rename(tmp, file))
-      .catch(() => {
-        // A cache that cannot be written is only slower.
-      })
-      .finally(() => this.pending.delete(p));
-    this.pending.add(p);
-  }
-  private seq = 0;
-
-  /** Waits for background writes. */
-  async flush(): Promise<void> {
-    while (this.pending.size) await Promise.all([...this.pending]);
+    try {
+      if (!this.madeDirs.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        this.madeDirs.add(dir);
+      }
+      writeFileSync(tmp, data);
+      renameSync(tmp, file);
+    } catch {
+      // Not cached, then.
+      rmSync(tmp, { force: true });
+    }
   }
 
   private read(sub: string, name: string): Buffer | undefined {

@@ -100,9 +100,9 @@ export class PlatformChecker {
     this.concurrency = options.concurrency ?? 16;
   }
 
-  /** Closes connections and waits for the cache's background writes. */
+  /** Closes connections. */
   async close(): Promise<void> {
-    await Promise.all([this.transport.close(), this.fetcher.cache.flush()]);
+    await this.transport.close();
   }
 
   private async resolve(text: string): Promise<Resolved> {

@@ -1,0 +1,65 @@
+// `layerlint platforms` as built: its own bundle (dist/cli-platforms.js), Node's fetch for verified
+// HTTPS, and undici's package, a separate file (dist/undici.js), for a host marked insecure.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI } from '../support/cli';
+import { OCI_INDEX, sha256 } from '../registry/support/registry';
+import { selfSigned, startServer, type TestServer } from '../registry/support/servers';
+
+const work = mkdtempSync(join(tmpdir(), 'layerlint-platforms-bundle-'));
+const index = Buffer.from(
+  JSON.stringify({
+    schemaVersion: 2,
+    mediaType: OCI_INDEX,
+    manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${'3'.repeat(64)}`, size: 1, platform: { os: 'linux', architecture: 'amd64' } }],
+  }),
+);
+let server: TestServer;
+
+interface CheckedImage {
+  error: string | null;
+  results: Array<{ platform: string; status: string }>;
+}
+
+beforeAll(async () => {
+  server = await startServer((req, res) => {
+    if (req.url !== '/v2/base/manifests/1') return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': OCI_INDEX, 'docker-content-digest': sha256(index) });
+    res.end(index);
+  }, selfSigned(work, 'registry'));
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('layerlint platforms from dist/', () => {
+  // Asynchronous: the registry answers from this process.
+  const check = (...extra: string[]) =>
+    new Promise<{ status: number | null; image: CheckedImage; stderr: string }>((resolve, reject) => {
+      const args = ['platforms', '--format', 'json', '--platform', 'linux/amd64', '--platform', 'linux/arm64', ...extra, `${server.host}/base:1`];
+      const child = spawn(process.execPath, [CLI, ...args], { cwd: work, env: { ...process.env, XDG_CACHE_HOME: work } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, image: JSON.parse(stdout).images[0], stderr }));
+    });
+
+  it('refuses a self-signed certificate on a host not marked insecure', async () => {
+    const r = await check();
+    expect(r.status).toBe(2);
+    expect(r.image.error).toMatch(/^TLS: .*\(127\.0\.0\.1:\d+\); mark the host insecure/);
+  });
+
+  it('checks a host marked insecure through undici’s dispatcher', async () => {
+    const r = await check('--insecure-registry', server.host);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.image.error).toBeNull();
+    expect(r.image.results.map((x) => `${x.platform} ${x.status}`)).toEqual(['linux/amd64 ok', 'linux/arm64 missing']);
+  });
+});
