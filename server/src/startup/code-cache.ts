@@ -54,7 +54,14 @@ export function loadWithCodeCache(bundleFile: string, cacheFile: string, bundleS
 
   if (process.env[WRITE_CODE_CACHE_ENV]) {
     // Written at exit so that the functions the run compiled lazily are in it too.
-    process.once('exit', () => writeFileSync(cacheFile, Buffer.concat([header, script.createCachedData()])));
+    process.once('exit', () => {
+      try {
+        writeFileSync(cacheFile, Buffer.concat([header, script.createCachedData()]));
+      } catch (e) {
+        process.stderr.write(`layerlint: cannot write the code cache ${cacheFile}: ${(e as Error).message}\n`);
+        process.exitCode = 3;
+      }
+    });
   }
 
   const mod = new Module(bundleFile, require.main);
