@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, existsSync, chmodSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, existsSync, chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -108,7 +108,17 @@ try {
   const examples = readdirSync(join(root, 'examples')).map((d) => join(root, 'examples', d, 'Containerfile')).filter((f) => existsSync(f));
   const env = { ...process.env, LAYERLINT_WRITE_CODE_CACHE: '1', XDG_CACHE_HOME: scratch };
   delete env.LAYERLINT_TURBOFAN;
-  for (const args of [['lint', '--show-fixes', ...examples], ['lint', '--format', 'sarif', ...examples], ['platforms', warmUpImage]]) {
+  // A Containerfile naming the warm-up image through an ARG, as real ones do: FROM extraction is in
+  // the platform check's cache too. Text and JSON output, as users and CI ask for them.
+  const containerfile = join(scratch, 'Containerfile');
+  writeFileSync(containerfile, `ARG REGISTRY=${warmUpImage.split('/')[0]}\nFROM \${REGISTRY}/warm-up:latest AS base\nRUN true\nFROM base\n`);
+  const runs = [
+    ['lint', '--show-fixes', ...examples],
+    ['lint', '--format', 'sarif', ...examples],
+    ['platforms', containerfile, warmUpImage],
+    ['platforms', '--format', 'json', containerfile],
+  ];
+  for (const args of runs) {
     // Asynchronous: the warm-up registry answers from this process.
     const r = await new Promise((resolve) => {
       const child = spawn(process.execPath, [join(dist, 'cli.js'), ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
