@@ -80,7 +80,7 @@ copyFileSync(join(root, 'node_modules/tree-sitter-bash/tree-sitter-bash.wasm'), 
 // those runs are in the cache too). A cache V8 rejects (another Node) only costs the normal compile.
 const cliBundles = ['cli-main', 'cli-platforms'];
 const hashes = Object.fromEntries(cliBundles.map((b) => [b, createHash('sha256').update(readFileSync(join(dist, `${b}.js`))).digest('hex')]));
-await bundle({ in: 'server/src/cli/bin.ts', out: 'cli', bin: true, define: { LAYERLINT_CLI_BUNDLES: JSON.stringify(hashes) } });
+await bundle({ in: 'server/src/cli/bin.ts', out: 'cli', bin: true, define: { LAYERLINT_CLI_BUNDLES: JSON.stringify(hashes), LAYERLINT_BUILD_NODE: JSON.stringify(process.version) } });
 chmodSync(join(dist, 'cli.js'), 0o755);
 for (const b of cliBundles) rmSync(join(dist, `${b}.js.cache`), { force: true });
 // The platform check's run goes to a loopback server that serves one image index: the whole path from

@@ -18,7 +18,7 @@ function run(dist: string, args: string[]) {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '', LAYERLINT_DEBUG_CODE_CACHE: '1', LAYERLINT_TURBOFAN: '' },
   });
-  const status = /code cache of (\S+) (\w+)/.exec(r.stderr);
+  const status = /code cache of (\S+) ([\w-]+)/.exec(r.stderr);
   return { exit: r.status, stdout: r.stdout, bundle: status?.[1], cache: status?.[2] };
 }
 
@@ -61,6 +61,18 @@ describe('CLI code cache', () => {
     });
     const r = run(damaged, lint);
     expect(r.cache).toBe('rejected');
+    expect([r.exit, r.stdout]).toEqual([normal.exit, normal.stdout]);
+  });
+
+  it('under another Node than the build’s, requires the bundle normally (Node’s own compile cache from Node 22)', () => {
+    const normal = run(dist, lint);
+    const other = mkdtempSync(join(work, 'dist-'));
+    cpSync(dist, other, { recursive: true });
+    const launcher = readFileSync(join(other, 'cli.js'), 'utf8');
+    expect(launcher).toContain(JSON.stringify(process.version));
+    writeFileSync(join(other, 'cli.js'), launcher.replace(JSON.stringify(process.version), JSON.stringify('v0.0.0')));
+    const r = run(other, lint);
+    expect(r.cache).toBe('other-node');
     expect([r.exit, r.stdout]).toEqual([normal.exit, normal.stdout]);
   });
 

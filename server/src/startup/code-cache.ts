@@ -1,6 +1,8 @@
 // Loads a CommonJS bundle with a V8 code cache written at build time (scripts/build.mjs), so a
 // one-shot process skips parsing and compiling most of the bundle. Node 20 has no built-in compile
-// cache (module.enableCompileCache is Node 22), hence vm.Script's cachedData.
+// cache (module.enableCompileCache is Node 22), hence vm.Script's cachedData. Under another Node than
+// the build's, V8 would reject the cache anyway: the bundle is then required normally, through Node's
+// own compile cache where it has one.
 //
 // V8 checks the cache against its own version and flags and rejects a mismatch (another Node), but it
 // identifies the source only by length: the cache file therefore starts with a header naming the
@@ -11,7 +13,7 @@ import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
 
-export type CodeCacheStatus = 'accepted' | 'rejected' | 'stale' | 'missing';
+export type CodeCacheStatus = 'accepted' | 'rejected' | 'stale' | 'missing' | 'other-node';
 
 export interface CodeCacheLoad {
   exports: Record<string, unknown>;
@@ -38,9 +40,14 @@ function readCache(cacheFile: string, header: Buffer): { data?: Buffer; status: 
 
 /**
  * Runs the bundle at `bundleFile` as a CommonJS module and returns its exports. `bundleSha256` is the
- * hash of that file as built; the cache is used only when its header names the same hash.
+ * hash of that file as built, `builtWith` the Node version that made the cache; the cache is used only
+ * when its header names the same hash.
  */
-export function loadWithCodeCache(bundleFile: string, cacheFile: string, bundleSha256: string): CodeCacheLoad {
+export function loadWithCodeCache(bundleFile: string, cacheFile: string, bundleSha256: string, builtWith: string): CodeCacheLoad {
+  if (process.version !== builtWith && !process.env[WRITE_CODE_CACHE_ENV]) {
+    (Module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+    return { exports: createRequire(bundleFile)(bundleFile) as Record<string, unknown>, status: 'other-node' };
+  }
   const header = codeCacheHeader(bundleSha256);
   const cached = readCache(cacheFile, header);
   const source = readFileSync(bundleFile, 'utf8');
