@@ -76,6 +76,14 @@ describe('CLI code cache', () => {
     expect([r.exit, r.stdout]).toEqual([normal.exit, normal.stdout]);
   });
 
+  it('names the missing bundle of an incomplete installation', () => {
+    const broken = distWith('cli-platforms', undefined);
+    rmSync(join(broken, 'cli-platforms.js'));
+    const r = spawnSync(process.execPath, [join(broken, 'cli.js'), 'platforms', '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`layerlint: cannot load ${join(broken, 'cli-platforms.js')}: no such file (an incomplete installation? \`npm run build\` makes it)\n`);
+  });
+
   it('runs without a cache', () => {
     const normal = run(dist, ['platforms', '--help']);
     const r = run(distWith('cli-platforms', undefined), ['platforms', '--help']);

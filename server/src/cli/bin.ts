@@ -14,6 +14,15 @@ const name = process.argv[2] === 'platforms' ? 'cli-platforms' : 'cli-main';
 // Before the bundle is compiled: the cache was made under the same flags, and V8 checks them.
 applyOneShotFlags();
 const file = join(__dirname, `${name}.js`);
-const { exports, status } = loadWithCodeCache(file, `${file}.cache`, LAYERLINT_CLI_BUNDLES[name], LAYERLINT_BUILD_NODE);
-if (process.env.LAYERLINT_DEBUG_CODE_CACHE) process.stderr.write(`layerlint: code cache of ${name}.js ${status}\n`);
-(exports as { run: () => void }).run();
+let loaded: ReturnType<typeof loadWithCodeCache> | undefined;
+try {
+  loaded = loadWithCodeCache(file, `${file}.cache`, LAYERLINT_CLI_BUNDLES[name], LAYERLINT_BUILD_NODE);
+} catch (e) {
+  const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+  process.stderr.write(`layerlint: cannot load ${file}: ${reason} (an incomplete installation? \`npm run build\` makes it)\n`);
+  process.exitCode = 2;
+}
+if (loaded) {
+  if (process.env.LAYERLINT_DEBUG_CODE_CACHE) process.stderr.write(`layerlint: code cache of ${name}.js ${loaded.status}\n`);
+  (loaded.exports as { run: () => void }).run();
+}
