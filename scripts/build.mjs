@@ -77,7 +77,8 @@ copyFileSync(join(root, 'node_modules/tree-sitter-bash/tree-sitter-bash.wasm'), 
 
 // The `layerlint` executable: a launcher that knows the hash of each bundle it was built with, and each
 // bundle's code cache, made by running the CLI over a few typical jobs (functions compiled lazily during
-// those runs are in the cache too). A cache V8 rejects (another Node) only costs the normal compile.
+// those runs are in the cache too). Under another Node the launcher uses a cache of the user's
+// (server/src/startup/code-cache.ts).
 const cliBundles = ['cli-main', 'cli-platforms'];
 const hashes = Object.fromEntries(cliBundles.map((b) => [b, createHash('sha256').update(readFileSync(join(dist, `${b}.js`))).digest('hex')]));
 await bundle({ in: 'server/src/cli/bin.ts', out: 'cli', bin: true, define: { LAYERLINT_CLI_BUNDLES: JSON.stringify(hashes), LAYERLINT_BUILD_NODE: JSON.stringify(process.version) } });

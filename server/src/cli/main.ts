@@ -1,5 +1,6 @@
 // `layerlint` command-line entry point: dispatches to the subcommands.
 import { applyOneShotFlags } from '../startup/one-shot-flags';
+import { exitWith } from './exit-code';
 import { USAGE } from './usage';
 
 export interface Io {
@@ -52,15 +53,7 @@ export function run(): void {
       return process.stdin;
     },
   };
-  main(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`layerlint: internal error: ${(e as Error).stack ?? e}\n`);
-      process.exitCode = 2;
-    },
-  );
+  exitWith(main(process.argv.slice(2), io));
 }
 
 if (require.main === module) {
