@@ -29,16 +29,17 @@ const entries = [
   // (client/src/extension.ts). The small one must not pull the client in: checked below.
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode', './language-client.js'], noClient: true },
   { in: 'client/src/client.ts', out: 'language-client', external: ['vscode'] },
-  // undici's own package (not Node's built-in fetch) is needed only behind a proxy, with extra CAs or for
-  // insecure hosts (server/src/registry/transport.ts): a file of its own, so the bundles that import it
-  // lazily do not carry its 0.5 MB.
-  { in: 'node_modules/undici/index.js', out: 'undici', keepUndici: true },
 ].filter((e) => existsSync(join(root, e.in)));
 
-const undiciAlone = {
-  name: 'undici-alone',
+// The registry client uses undici's HTTP/1.1 dispatchers only (server/src/registry/http.ts). undici's
+// HTTP/2 client, never used (allowH2 is off), would load node:http2 at start-up (~15 ms, with
+// fs/promises and readline); undici falls back on its own when the module is missing, and the stub
+// stands in for it.
+const noHttp2ForUndici = {
+  name: 'no-http2-for-undici',
   setup(b) {
-    b.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
+    b.onResolve({ filter: /^node:http2$/ }, (a) => (/[\\/]node_modules[\\/]undici[\\/]/.test(a.importer) ? { path: 'http2', namespace: 'no-http2' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'no-http2' }, () => ({ contents: "throw new Error('node:http2 is not bundled');", loader: 'js' }));
   },
 };
 
@@ -61,7 +62,7 @@ const bundle = (e) =>
     banner: e.bin ? { js: e.shebang ?? '#!/usr/bin/env node' } : undefined,
     logLevel: 'warning',
     metafile: e.noClient === true,
-    plugins: e.keepUndici ? [] : [undiciAlone],
+    plugins: [noHttp2ForUndici],
     // import() becomes require(): the CLI bundles run as vm.Scripts (code cache), which have no
     // module loader for a dynamic import, and everything here is CommonJS anyway.
     supported: { 'dynamic-import': false },

@@ -1,13 +1,14 @@
-// `layerlint platforms` as built: its own bundle (dist/cli-platforms.js), Node's fetch for verified
-// HTTPS, and undici's package, a separate file (dist/undici.js), for a host marked insecure.
+// `layerlint platforms` as built: its own bundle (dist/cli-platforms.js) with undici's dispatchers
+// only, picked by path, and without node:http2 (scripts/build.mjs): verified HTTPS, a host marked
+// insecure, and a proxy.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli';
 import { OCI_INDEX, sha256 } from '../registry/support/registry';
-import { selfSigned, startServer, type TestServer } from '../registry/support/servers';
+import { selfSigned, startProxy, startServer, type TestServer } from '../registry/support/servers';
 
 const work = mkdtempSync(join(tmpdir(), 'layerlint-platforms-bundle-'));
 const index = Buffer.from(
@@ -38,10 +39,10 @@ afterAll(async () => {
 
 describe('layerlint platforms from dist/', () => {
   // Asynchronous: the registry answers from this process.
-  const check = (...extra: string[]) =>
+  const check = (extra: string[] = [], env: NodeJS.ProcessEnv = {}) =>
     new Promise<{ status: number | null; image: CheckedImage; stderr: string }>((resolve, reject) => {
       const args = ['platforms', '--format', 'json', '--platform', 'linux/amd64', '--platform', 'linux/arm64', ...extra, `${server.host}/base:1`];
-      const child = spawn(process.execPath, [CLI, ...args], { cwd: work, env: { ...process.env, XDG_CACHE_HOME: work } });
+      const child = spawn(process.execPath, [CLI, ...args], { cwd: work, env: { ...process.env, XDG_CACHE_HOME: work, ...env } });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => (stdout += d));
@@ -56,10 +57,28 @@ describe('layerlint platforms from dist/', () => {
     expect(r.image.error).toMatch(/^TLS: .*\(127\.0\.0\.1:\d+\); mark the host insecure/);
   });
 
-  it('checks a host marked insecure through undici’s dispatcher', async () => {
-    const r = await check('--insecure-registry', server.host);
+  it('checks a host marked insecure, without TLS verification', async () => {
+    const r = await check(['--insecure-registry', server.host]);
     expect(r.status, r.stderr).toBe(1);
     expect(r.image.error).toBeNull();
     expect(r.image.results.map((x) => `${x.platform} ${x.status}`)).toEqual(['linux/amd64 ok', 'linux/arm64 missing']);
+  });
+
+  it('goes through HTTPS_PROXY (a CONNECT tunnel)', async () => {
+    const proxy = await startProxy();
+    try {
+      const r = await check(['--insecure-registry', server.host], { HTTPS_PROXY: proxy.url, NO_PROXY: '', XDG_CACHE_HOME: mkdtempSync(join(work, 'cache-')) });
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.image.error).toBeNull();
+      expect(proxy.requests.map((x) => `${x.method} ${x.url}`)).toContain(`CONNECT ${server.host}`);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('does not load node:http2 (undici’s HTTP/2 client is left out)', () => {
+    const bundle = readFileSync(join(CLI, '..', 'cli-platforms.js'), 'utf8');
+    expect(bundle).toContain('Agent');
+    expect(bundle).not.toMatch(/require\(["']node:http2["']\)/);
   });
 });

@@ -39,7 +39,6 @@ describe('the packaged extension', () => {
       'extension/dist/language-client.js',
       'extension/dist/server.js',
       'extension/dist/dockerfile-worker.js',
-      'extension/dist/undici.js',
       'extension/dist/tree-sitter.wasm',
       'extension/dist/tree-sitter-bash.wasm',
       'extension/syntaxes/containerfile.tmLanguage.json',

@@ -1,12 +1,14 @@
-// HTTP transport for registry APIs on undici (Node's own fetch when no proxy, custom CA or insecure host
-// is involved; the undici package, loaded only then, for its dispatchers otherwise): scheme policy (HTTPS verified; plain HTTP only for loopback
-// and user-listed insecure hosts), proxies from the environment, per-request timeout, Retry-After with a
-// cap, capped streamed bodies, redirects that never carry credentials to another host, and the
-// bearer-token / basic auth dance with a per-host+scope token cache (PLATFORMS.md §2–3).
+// HTTP transport for registry APIs on undici's dispatchers (`./http`): scheme policy (HTTPS verified;
+// plain HTTP only for loopback and user-listed insecure hosts), proxies from the environment,
+// per-request timeout, Retry-After with a cap, capped bodies, redirects that never carry credentials to
+// another host, and the bearer-token / basic auth dance with a per-host+scope token cache
+// (PLATFORMS.md §2–3).
 import type { Dispatcher } from 'undici';
 import type { CredentialLookup, Credentials } from './auth';
 import { credentialLookup } from './auth';
 import { RegistryError } from './errors';
+import { makeDispatcher } from './dispatchers';
+import { exchange, HttpError, type HttpResponse } from './http';
 import { isLoopback } from './reference';
 import { insecureFromRegistriesConf } from './registries-conf';
 
@@ -35,10 +37,7 @@ export interface TransportOptions {
   onRequest?: (method: string, url: string) => void;
 }
 
-export interface RegistryResponse {
-  status: number;
-  headers: Headers;
-  body: Buffer;
+export interface RegistryResponse extends HttpResponse {
   url: string;
 }
 
@@ -115,9 +114,8 @@ export class RegistryTransport {
   private readonly env: NodeJS.ProcessEnv;
   private readonly credentials: CredentialLookup;
   private readonly onRequest?: (method: string, url: string) => void;
-  private readonly proxied: boolean;
-  private readonly makeDispatchers: () => Promise<{ fetch: typeof import('undici').fetch; verified: Dispatcher; unverified: Dispatcher }>;
-  private dispatchers?: ReturnType<RegistryTransport['makeDispatchers']>;
+  private readonly makeDispatcher: (verify: boolean) => Promise<Dispatcher>;
+  private readonly dispatchers = new Map<boolean, Promise<Dispatcher>>();
   private readonly schemes = new Map<string, Promise<'https' | 'http'>>();
   private readonly tokens = new Map<string, { header: string; expires: number }>();
   private readonly tokenRequests = new Map<string, Promise<string>>();
@@ -135,32 +133,22 @@ export class RegistryTransport {
     const httpsProxy = options.proxy ?? env.https_proxy ?? env.HTTPS_PROXY ?? env.http_proxy ?? env.HTTP_PROXY ?? '';
     const httpProxy = options.proxy ?? env.http_proxy ?? env.HTTP_PROXY ?? '';
     const noProxy = env.no_proxy ?? env.NO_PROXY ?? '';
-    this.proxied = Boolean(httpsProxy || httpProxy);
-    // Loading the undici package costs ~50 ms at start; Node's built-in fetch is enough for the rest.
-    this.makeDispatchers = async () => {
-      const undici = await import('undici');
-      const make = (rejectUnauthorized: boolean): Dispatcher => {
-        const tls = { rejectUnauthorized, ...(options.ca ? { ca: options.ca } : {}) };
-        if (this.proxied) return new undici.EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy, connect: tls, requestTls: tls });
-        return new undici.Agent({ connect: tls });
-      };
-      return { fetch: undici.fetch, verified: make(true), unverified: make(false) };
-    };
+    this.makeDispatcher = (verify) => makeDispatcher({ verify, timeoutMs: this.timeoutMs, ca: options.ca, httpProxy, httpsProxy, noProxy });
   }
 
+  /** Ends the connections; requests still under way fail. */
   async close(): Promise<void> {
-    if (!this.dispatchers) return;
-    const d = await this.dispatchers.catch(() => undefined);
-    if (d) await Promise.all([d.verified.close(), d.unverified.close()]);
+    const all = [...this.dispatchers.values()];
+    this.dispatchers.clear();
+    await Promise.all(all.map((d) => d.then((x) => x.destroy(), () => {})));
   }
 
-  /** fetch for a URL: Node's own unless a proxy, a custom CA or an insecure host needs undici's dispatchers. */
-  private async fetchFor(u: URL): Promise<(url: string, init: RequestInit & { dispatcher?: Dispatcher }) => Promise<Response>> {
-    const insecure = this.isInsecure(u.host);
-    if (!this.proxied && !this.options.ca && !insecure) return (url, init) => fetch(url, init);
-    const d = await (this.dispatchers ??= this.makeDispatchers());
-    const dispatcher = insecure ? d.unverified : d.verified;
-    return (url, init) => d.fetch(url, { ...(init as object), dispatcher }) as unknown as Promise<Response>;
+  /** The dispatcher for a host: TLS verified unless the user marked the host insecure. */
+  private dispatcherFor(host: string): Promise<Dispatcher> {
+    const verify = !this.isInsecure(host);
+    let d = this.dispatchers.get(verify);
+    if (!d) this.dispatchers.set(verify, (d = this.makeDispatcher(verify)));
+    return d;
   }
 
   isInsecure(host: string): boolean {
@@ -187,66 +175,32 @@ export class RegistryTransport {
   /** One HTTP exchange, body read with a cap, no redirects followed. */
   private async exchange(url: string, headers: Record<string, string>, opts: SendOptions): Promise<RegistryResponse> {
     const u = new URL(url);
-    const doFetch = await this.fetchFor(u);
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeoutMs);
+    const dispatcher = await this.dispatcherFor(u.host);
     this.onRequest?.(opts.method, url);
     try {
-      const res = await doFetch(url, { method: opts.method, headers, redirect: 'manual', signal: controller.signal });
-      let body = Buffer.alloc(0);
-      if (res.body) {
-        const isRedirect = res.status >= 300 && res.status < 400;
-        const limit = res.status === 200 ? opts.maxBody : 64 * 1024;
-        const declared = Number(res.headers.get('content-length') ?? NaN);
-        if (res.status === 200 && declared > limit) {
-          controller.abort();
-          throw new RegistryError('too-large', opts.tooLarge(declared));
-        }
-        if (isRedirect) {
-          await res.body.cancel().catch(() => {});
-        } else {
-          const chunks: Buffer[] = [];
-          let total = 0;
-          const reader = res.body.getReader();
-          for (;;) {
-            let chunk: Awaited<ReturnType<typeof reader.read>>;
-            try {
-              chunk = await reader.read();
-            } catch (e) {
-              if (timedOut) throw this.timeoutError();
-              const ct = (res.headers.get('content-type') ?? '').split(';')[0].trim() || 'missing';
-              throw new RegistryError('not-manifest', `not a manifest (content type ${ct}; body truncated)`);
-            }
-            const { done, value } = chunk;
-            if (done) break;
-            total += value.byteLength;
-            if (total > limit) {
-              controller.abort();
-              await reader.cancel().catch(() => {});
-              if (res.status === 200) throw new RegistryError('too-large', opts.tooLarge(Number.isNaN(declared) ? undefined : declared));
-              break;
-            }
-            chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
-          }
-          body = Buffer.concat(chunks);
-        }
-      }
-      return { status: res.status, headers: res.headers, body, url };
+      const res = await exchange(dispatcher, u, {
+        method: opts.method,
+        headers,
+        timeoutMs: this.timeoutMs,
+        // Redirects need no body; error bodies are kept short.
+        limit: (status) =>
+          status === 200 ? { bytes: opts.maxBody, over: 'fail' } : { bytes: status >= 300 && status < 400 ? 0 : 64 * 1024, over: 'truncate' },
+      });
+      return { ...res, url };
     } catch (e) {
-      if (e instanceof RegistryError) throw e;
-      if (timedOut) throw this.timeoutError();
-      const cause = errorCause(e);
-      // A body cut short (server closed mid-stream): the caller sees it as an unreadable manifest.
+      if (!(e instanceof HttpError)) throw e;
+      const f = e.failure;
+      if (f.kind === 'timeout') throw this.timeoutError();
+      if (f.kind === 'too-large') throw new RegistryError('too-large', opts.tooLarge(f.declared));
+      if (f.kind === 'body') {
+        const ct = (f.contentType ?? '').split(';')[0].trim() || 'missing';
+        throw new RegistryError('not-manifest', `not a manifest (content type ${ct}; body truncated)`);
+      }
+      const cause = errorCause(f.cause);
       if (cause.code && TLS_VERIFY_CODES.has(cause.code)) throw this.tlsError(u.host, cause.message);
       const err = new RegistryError('network', `cannot reach ${u.host}: ${cause.message}`);
       (err as RegistryError & { code?: string }).code = cause.code;
       throw err;
-    } finally {
-      clearTimeout(timer);
     }
   }
 
