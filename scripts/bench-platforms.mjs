@@ -4,7 +4,7 @@
 // - warm: the same file again inside the tag TTL (target: no manifest GETs; in fact no requests), and
 //   after the TTL (target: HEADs only, no manifest GET). Requests are counted from the registry's log.
 // - for information, the same cold check as the editor runs it: `layerlint/checkPlatforms` answered by a
-//   language server that is already running (a fresh server and cache each time, so fetch loads too).
+//   language server that is already running (a fresh server and cache each time, so undici loads too).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
