@@ -136,11 +136,15 @@ export class RegistryTransport {
     this.makeDispatcher = (verify) => makeDispatcher({ verify, timeoutMs: this.timeoutMs, ca: options.ca, httpProxy, httpsProxy, noProxy });
   }
 
-  /** Ends the connections; requests still under way fail. */
+  /**
+   * Ends the connections once the requests under way are answered (a check of a document still runs
+   * to its end when the settings change). A request given up at its deadline is aborted already,
+   * or fails at its connect timeout, which is the same deadline.
+   */
   async close(): Promise<void> {
     const all = [...this.dispatchers.values()];
     this.dispatchers.clear();
-    await Promise.all(all.map((d) => d.then((x) => x.destroy(), () => {})));
+    await Promise.all(all.map((d) => d.then((x) => x.close(), () => {})));
   }
 
   /** The dispatcher for a host: TLS verified unless the user marked the host insecure. */
