@@ -7,17 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli';
-import { OCI_INDEX, sha256 } from '../registry/support/registry';
+import { amd64Index, OCI_INDEX, sha256 } from '../registry/support/registry';
 import { selfSigned, startProxy, startServer, type TestServer } from '../registry/support/servers';
 
 const work = mkdtempSync(join(tmpdir(), 'layerlint-platforms-bundle-'));
-const index = Buffer.from(
-  JSON.stringify({
-    schemaVersion: 2,
-    mediaType: OCI_INDEX,
-    manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${'3'.repeat(64)}`, size: 1, platform: { os: 'linux', architecture: 'amd64' } }],
-  }),
-);
+const index = amd64Index('3');
 let server: TestServer;
 
 interface CheckedImage {

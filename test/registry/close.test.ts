@@ -1,18 +1,11 @@
 // Closing a checker (the language server does when the registry settings change) lets the check under
 // way finish, and ends the connections afterwards.
-import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PlatformChecker } from '../../server/src/registry/check';
+import { amd64Index, OCI_INDEX, sha256 } from './support/registry';
 import { startServer, type TestServer } from './support/servers';
 
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const INDEX = Buffer.from(
-  JSON.stringify({
-    schemaVersion: 2,
-    mediaType: OCI_INDEX,
-    manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${'5'.repeat(64)}`, size: 1, platform: { os: 'linux', architecture: 'amd64' } }],
-  }),
-);
+const INDEX = amd64Index('5');
 let server: TestServer | undefined;
 afterAll(() => server?.close());
 
@@ -21,7 +14,7 @@ describe('PlatformChecker.close', () => {
     let answered = false;
     server = await startServer((_req, res) =>
       setTimeout(() => {
-        res.writeHead(200, { 'content-type': OCI_INDEX, 'docker-content-digest': `sha256:${createHash('sha256').update(INDEX).digest('hex')}` });
+        res.writeHead(200, { 'content-type': OCI_INDEX, 'docker-content-digest': sha256(INDEX) });
         res.end(INDEX);
         answered = true;
       }, 300),

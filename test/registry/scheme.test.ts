@@ -1,23 +1,15 @@
 // The scheme probe on a host where plain HTTP is allowed (loopback here): HTTPS first; once it has
 // failed, the other requests to the host go ahead over plain HTTP without waiting for the probe's answer.
-import { createHash } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkImages, PlatformChecker } from '../../server/src/registry/check';
-import { freePort } from './support/registry';
+import { amd64Index, freePort, OCI_INDEX, sha256 } from './support/registry';
 import { startServer, type TestServer } from './support/servers';
 
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const INDEX = Buffer.from(
-  JSON.stringify({
-    schemaVersion: 2,
-    mediaType: OCI_INDEX,
-    manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${'4'.repeat(64)}`, size: 1, platform: { os: 'linux', architecture: 'amd64' } }],
-  }),
-);
+const INDEX = amd64Index('4');
 
 function serveIndex(res: ServerResponse) {
-  res.writeHead(200, { 'content-type': OCI_INDEX, 'docker-content-digest': `sha256:${createHash('sha256').update(INDEX).digest('hex')}` });
+  res.writeHead(200, { 'content-type': OCI_INDEX, 'docker-content-digest': sha256(INDEX) });
   res.end(INDEX);
 }
 

@@ -23,6 +23,17 @@ export function sha256(body: Buffer | string): string {
   return `sha256:${createHash('sha256').update(body).digest('hex')}`;
 }
 
+/** An OCI index with one linux/amd64 instance (a made-up digest), for servers that are not the registry. */
+export function amd64Index(digestChar: string): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI_INDEX,
+      manifests: [{ mediaType: OCI_MANIFEST, digest: `sha256:${digestChar.repeat(64)}`, size: 1, platform: { os: 'linux', architecture: 'amd64' } }],
+    }),
+  );
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
