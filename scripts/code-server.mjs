@@ -16,8 +16,8 @@
 // - Native modules (kerberos, node-pty, @vscode/spdlog, native-watchdog, argon2, …) are built with
 //   node-gyp, which would download Node's headers: we give it the installed headers via nodedir.
 //   kerberos needs libkrb5-dev. argon2's prebuilt download (GitHub) fails fast and falls back to a build.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +59,51 @@ function run(cmd, args, opts) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
 }
 
+/** An install that cannot work, with what to do about it (thrown before anything is downloaded). */
+export class InstallError extends Error {}
+
+/** Roughly what an install occupies while it runs (node_modules, npm's cache, native builds). */
+const NEEDED_BYTES = 1.5 * 1024 ** 3;
+
+/** Debian packages the install needs, each with a file that shows it is there. */
+const DEBIAN_PREREQUISITES = [
+  { pkg: 'ripgrep', file: '/usr/bin/rg', why: "seeds @vscode/ripgrep's download cache" },
+  { pkg: 'libkrb5-dev', file: '/usr/include/krb5.h', why: "headers for code-server's native kerberos module" },
+  { pkg: 'make', file: '/usr/bin/make', why: 'node-gyp builds native modules' },
+  { pkg: 'g++', file: '/usr/bin/g++', why: 'node-gyp builds native modules' },
+  { pkg: 'python3', file: '/usr/bin/python3', why: 'node-gyp runs on Python' },
+];
+
+/** Everything that can be checked before npm runs: Node version, Debian packages, free disk. */
+export function checkPrerequisites(dir = cacheDir()) {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major !== 20) throw new InstallError(`code-server ${CODE_SERVER_VERSION} needs Node 20 (this is ${process.version})`);
+  const missing = DEBIAN_PREREQUISITES.filter((p) => !existsSync(p.file));
+  if (missing.length > 0) {
+    const list = missing.map((p) => `${p.pkg} (${p.why})`).join(', ');
+    throw new InstallError(`missing Debian packages: ${list}. As root: apt-get install ${missing.map((p) => p.pkg).join(' ')}`);
+  }
+  let parent = dirname(dir);
+  while (!existsSync(parent)) parent = dirname(parent);
+  const fs = statfsSync(parent);
+  const free = fs.bavail * fs.bsize;
+  if (free < NEEDED_BYTES) {
+    throw new InstallError(`not enough disk: ${mib(free)} free under ${parent}, the install needs about ${mib(NEEDED_BYTES)} (set LAYERLINT_CACHE to a folder on a larger disk)`);
+  }
+}
+
+const mib = (bytes) => `${Math.round(bytes / 1024 ** 2)} MiB`;
+
+/** Names the likely cause of a failed `npm install` from the end of its log. */
+export function diagnoseNpmFailure(log) {
+  if (/ENOSPC|no space left on device/i.test(log)) return 'the disk is full (ENOSPC)';
+  if (/E404|404 Not Found/.test(log)) return `the npm registry has no code-server@${CODE_SERVER_VERSION} (E404)`;
+  if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|network/i.test(log)) return 'the npm registry could not be reached (network)';
+  if (/gyp ERR!|node-gyp/i.test(log)) return 'a native module failed to build (node-gyp): see the log for the compiler error';
+  if (/EACCES|EPERM/.test(log)) return 'permission denied writing the cache folder';
+  return 'npm failed: see the log';
+}
+
 /** Pre-places @vscode/ripgrep download-cache tarballs (containing just `rg`) built from Debian's rg. */
 function seedRipgrepCache(tmp) {
   const rg = '/usr/bin/rg';
@@ -80,13 +125,16 @@ function nodeHeadersDir() {
   return existsSync(join(prefix, 'include', 'node', 'common.gypi')) ? prefix : undefined;
 }
 
-export function install({ force = false, quiet = false } = {}) {
+/** Installs code-server into the cache when missing; resolves to the cache directory. Never blocks the
+ *  event loop (npm runs as a child process), prints a progress line every `progressEvery` ms, and keeps
+ *  npm's output in a log file whose tail and likely cause are in the error when it fails. */
+export async function install({ force = false, quiet = false, progressEvery = 15_000 } = {}) {
   const dir = cacheDir();
   if (!force && isInstalled(dir)) return dir;
-  const major = Number(process.versions.node.split('.')[0]);
-  if (major !== 20) throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node 20 (this is ${process.version})`);
+  checkPrerequisites(dir);
   const started = Date.now();
-  if (!quiet) console.error(`layerlint: installing code-server ${CODE_SERVER_VERSION} into ${dir} (a few minutes; cached afterwards)…`);
+  const say = (line) => quiet || console.error(`layerlint: ${line}`);
+  say(`installing code-server ${CODE_SERVER_VERSION} for the editor tests into ${dir} (a few minutes, once; cached afterwards)…`);
   // Install beside the final directory and rename at the end, so an interrupted install is never reused.
   const partial = `${dir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
@@ -105,28 +153,58 @@ export function install({ force = false, quiet = false } = {}) {
     npm_config_update_notifier: 'false',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
+    npm_config_progress: 'false',
     // node-pty's post-install runs `npx node-gyp …`, which otherwise stops at a confirmation prompt.
     npm_config_yes: 'true',
     ...(headers ? { npm_config_nodedir: headers } : {}),
   };
   const args = ['install', '--prefix', partial, '--unsafe-perm', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`];
   if (process.env.LAYERLINT_VERBOSE) args.push('--foreground-scripts');
+  const logFile = `${dir}.install.log`;
+  const ticker = setInterval(() => say(`still installing code-server (${Math.round((Date.now() - started) / 1000)} s)…`), progressEvery);
   try {
-    run('npm', args, { cwd: partial, env, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+    const { code, signal } = await runToLog('npm', args, { cwd: partial, env }, logFile);
+    if (code !== 0) {
+      const log = readFileSync(logFile, 'utf8');
+      const tail = log.trimEnd().split('\n').slice(-15).join('\n');
+      throw new InstallError(
+        `npm install code-server@${CODE_SERVER_VERSION} failed (exit ${code ?? signal}): ${diagnoseNpmFailure(log)}.\n` +
+          `Full log: ${logFile}\nLast lines:\n${tail}`,
+      );
+    }
   } catch (e) {
     rmSync(partial, { recursive: true, force: true });
     throw e;
+  } finally {
+    clearInterval(ticker);
   }
   const rgBin = join(partial, 'node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg');
-  if (!existsSync(rgBin)) throw new Error(`code-server installed without ${rgBin}`);
+  if (!existsSync(rgBin)) throw new InstallError(`code-server installed without ${rgBin} (its ripgrep postinstall failed: see ${logFile})`);
   rmSync(tmp, { recursive: true, force: true });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   writeFileSync(join(partial, MARKER), JSON.stringify({ version: CODE_SERVER_VERSION, node: process.version, seconds: Number(seconds), at: new Date().toISOString() }) + '\n');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dirname(dir), { recursive: true });
   renameSync(partial, dir);
-  if (!quiet) console.error(`layerlint: code-server ${CODE_SERVER_VERSION} installed in ${seconds} s`);
+  say(`code-server ${CODE_SERVER_VERSION} installed in ${seconds} s`);
   return dir;
+}
+
+/** Runs a command with stdout and stderr appended to `logFile`; resolves with its exit. */
+function runToLog(cmd, args, opts, logFile) {
+  mkdirSync(dirname(logFile), { recursive: true });
+  const fd = openSync(logFile, 'w');
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { ...opts, stdio: ['ignore', fd, fd] });
+    child.on('error', (e) => {
+      closeSync(fd);
+      reject(new InstallError(`could not start ${cmd}: ${e.message}`));
+    });
+    child.on('exit', (code, signal) => {
+      closeSync(fd);
+      resolve({ code, signal });
+    });
+  });
 }
 
 /** What the marker recorded about the install (its duration included). */
@@ -139,6 +217,11 @@ export function installInfo(dir = cacheDir()) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const dir = install({ force: process.argv.includes('--force') });
-  console.log(entryPath(dir));
+  try {
+    const dir = await install({ force: process.argv.includes('--force') });
+    console.log(entryPath(dir));
+  } catch (e) {
+    console.error(`layerlint: cannot install code-server: ${e.message}`);
+    process.exit(1);
+  }
 }

@@ -1,7 +1,18 @@
-// `npm test`: prepares a fresh clone (npm packages, Debian packages, build), type-checks, then runs
-// the whole vitest suite. Extra arguments go to vitest (e.g. `npm test -- test/engine`).
-import { prepare, run } from './prepare.mjs';
+// `npm test`: prepares a fresh clone (npm packages, Debian packages, build), type-checks, prepares the
+// editor tests (code-server, the .vsix), then runs the whole vitest suite. Extra arguments go to
+// vitest (e.g. `npm test -- test/engine`).
+import { spawnSync } from 'node:child_process';
+import { prepare, root, run } from './prepare.mjs';
+import { prepareEditorTests, runsEditorTests } from './prepare-editor-tests.mjs';
 
-prepare({ debian: true });
-run('npx', ['tsc', '-p', '.', '--noEmit']);
-run('npx', ['vitest', 'run', ...process.argv.slice(2)]);
+const vitestArgs = process.argv.slice(2);
+try {
+  prepare({ debian: true });
+  run('npx', ['tsc', '-p', '.', '--noEmit']);
+  if (runsEditorTests(vitestArgs)) await prepareEditorTests();
+} catch (e) {
+  console.error(`layerlint: npm test could not prepare the tests: ${e.message}`);
+  process.exit(1);
+}
+const vitest = spawnSync('npx', ['vitest', 'run', ...vitestArgs], { cwd: root, stdio: 'inherit' });
+process.exit(vitest.status ?? 1);

@@ -1,5 +1,6 @@
 // `npm run package`: the .vsix holds the bundles, grammar and snippets, nothing else of the repository.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,14 +12,15 @@ const vsix = join(dir, 'layerlint.vsix');
 let files: string[] = [];
 let output = '';
 
-beforeAll(() => {
+beforeAll(async () => {
   // dist/ is built by npm test (global setup checks it); rebuilding here would rewrite bundles that
-  // other test files are running, so only the vsce step runs.
-  output = execFileSync(process.execPath, [join(root, 'scripts/package.mjs')], {
+  // other test files are running, so only the vsce step runs, in a child process that does not hold
+  // this worker up.
+  ({ stdout: output } = await promisify(execFile)(process.execPath, [join(root, 'scripts/package.mjs')], {
     cwd: root,
     env: { ...process.env, LAYERLINT_VSIX: vsix, LAYERLINT_SKIP_BUILD: '1' },
     encoding: 'utf8',
-  });
+  }));
   const listing = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' });
   files = listing.split('\n').filter(Boolean);
 }, 120_000);

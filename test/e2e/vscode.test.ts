@@ -31,10 +31,10 @@ beforeAll(async () => {
   rmSync(artifacts, { recursive: true, force: true });
   work = mkdtempSync(join(tmpdir(), 'layerlint-e2e-vsix-'));
   let t = Date.now();
-  const entry = ensureCodeServer();
+  const entry = await ensureCodeServer();
   console.log(`e2e: code-server ready (${since(t)}): ${entry}`);
   t = Date.now();
-  const vsix = packVsix(work);
+  const vsix = await packVsix(work);
   console.log(`e2e: packed ${vsix} (${since(t)})`);
 
   // The base image of the platform check: a manifest list with an amd64 instance only.

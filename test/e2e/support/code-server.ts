@@ -1,7 +1,8 @@
 // Test support: a real VS Code (code-server 4.100.3 from the npm registry, installed and cached by
 // scripts/code-server.mjs) on a free loopback port, with its own user-data, extensions and workspace
 // directories, no auth, no telemetry, no update checks and no extension gallery.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,21 +10,26 @@ import { freePort } from '../../registry/support/registry';
 import { startService, waitUntilServing } from '../../support/service';
 
 export const root = join(__dirname, '..', '..', '..');
+const execFileAsync = promisify(execFile);
 
-/** Installs code-server into the cache when missing (minutes, once); returns its entry.js. */
-export function ensureCodeServer(): string {
-  const out = execFileSync(process.execPath, [join(root, 'scripts/code-server.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  return out.trim().split('\n').pop()!;
+/** The code-server entry: prepared by `npm test` before vitest starts, else installed now (minutes,
+ *  once, in a child process so this worker keeps answering vitest). */
+export async function ensureCodeServer(): Promise<string> {
+  const prepared = process.env.LAYERLINT_E2E_CODE_SERVER;
+  if (prepared) return prepared;
+  const { stdout } = await execFileAsync(process.execPath, [join(root, 'scripts/code-server.mjs')], { cwd: root, encoding: 'utf8', maxBuffer: 16 << 20 });
+  return stdout.trim().split('\n').pop()!;
 }
 
-/** Packs the extension as users get it (dist/ as built by `npm test`) into `dir`; returns the .vsix path. */
-export function packVsix(dir: string): string {
+/** The extension as users get it (dist/ as built by `npm test`): packed by `npm test`, else into `dir` now. */
+export async function packVsix(dir: string): Promise<string> {
+  const prepared = process.env.LAYERLINT_E2E_VSIX;
+  if (prepared) return prepared;
   const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const out = join(dir, `${name}-${version}.vsix`);
-  execFileSync(process.execPath, [join(root, 'scripts/package.mjs')], {
+  await execFileAsync(process.execPath, [join(root, 'scripts/package.mjs')], {
     cwd: root,
     env: { ...process.env, LAYERLINT_VSIX: out, LAYERLINT_SKIP_BUILD: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
   });
   return out;
 }
