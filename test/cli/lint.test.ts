@@ -26,13 +26,14 @@ describe('layerlint lint, text format', () => {
     expect(r).toMatchObject({ status: 0, stdout: '' });
   });
 
-  it('colours only on a terminal', async () => {
+  it.each([true, false])('colours as the terminal says (hasColors() %s)', async (colors) => {
     let out = '';
-    const stdout = Object.assign(new PassThrough(), { isTTY: true });
+    const stdout = Object.assign(new PassThrough(), { isTTY: true, hasColors: () => colors });
     stdout.on('data', (d) => (out += d));
     const code = await main(['lint', join(ROOT, OKD)], { stdout, stderr: new PassThrough(), stdin: Readable.from([]) });
     expect(code).toBe(1);
-    expect(out).toMatch(/\u001b\[31merror\u001b\[0m/);
+    if (colors) expect(out).toMatch(/\u001b\[31merror\u001b\[0m/);
+    else expect(out).not.toMatch(/\u001b\[/);
   });
 
   it('reads standard input for -', () => {
@@ -50,7 +51,7 @@ describe('layerlint lint, text format', () => {
 
   it.each([
     [['lint'], 'no file given'],
-    [['lint', '--format', 'xml', OKD], '--format must be text, json or sarif'],
+    [['lint', '--format', 'xml', OKD], '--format must be text, json, sarif, github, gitlab, checkstyle or junit'],
     [['lint', '--build-arg', 'NOEQUALS', OKD], '--build-arg expects NAME=VALUE'],
     [['lint', '--rpm-ostree-version', 'new', OKD], '--rpm-ostree-version expects a version'],
     [['lint', '--bogus', OKD], "Unknown option '--bogus'"],

@@ -3,9 +3,8 @@ import { analyze, initEngine, type LayerlintDiagnostic, type LintOptions } from 
 import { buildArgs, parse, UsageError } from './args';
 import { readInputs } from './inputs';
 import type { Io } from './main';
-import { formatJson } from './format/json';
-import { formatSarif } from './format/sarif';
-import { formatText } from './format/text';
+import { failsAt, parseFailureThreshold, type FailureThreshold } from './failure-threshold';
+import { parseReportFormat, renderReport, type ReportFormat } from './report';
 import { USAGE } from './usage';
 import { parseTargets } from './platforms';
 
@@ -27,6 +26,8 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   let positionals: string[];
   let options: LintOptions;
   let platforms: string[];
+  let format: ReportFormat;
+  let threshold: FailureThreshold;
   try {
     ({ values, positionals } = parse(argv, {
       format: { type: 'string', default: 'text' },
@@ -35,8 +36,10 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
       'show-fixes': { type: 'boolean' },
       'check-platforms': { type: 'boolean' },
       platform: { type: 'string', multiple: true },
+      'failure-threshold': { type: 'string' },
     }));
-    if (!['text', 'json', 'sarif'].includes(values.format as string)) throw new UsageError(`--format must be text, json or sarif, got "${values.format}"`);
+    format = parseReportFormat(values.format as string);
+    threshold = parseFailureThreshold(values['failure-threshold'] as string | undefined);
     if (positionals.length === 0) throw new UsageError('no file given (use - for standard input)');
     options = { buildArgs: buildArgs(values['build-arg'] as string[] | undefined), rpmOstreeVersion: values['rpm-ostree-version'] as string | undefined };
     if (options.rpmOstreeVersion !== undefined && !/^\d{4}\.\d+/.test(options.rpmOstreeVersion)) {
@@ -59,14 +62,8 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   if (values['check-platforms'] && platformCheck) {
     await platformCheck(files, { platforms, buildArgs: options.buildArgs ?? {} });
   }
-  const format = values.format as string;
-  const output =
-    format === 'json'
-      ? formatJson(files)
-      : format === 'sarif'
-        ? formatSarif(files)
-        : formatText(files, { color: Boolean(io.stdout.isTTY) && !process.env.NO_COLOR, showFixes: Boolean(values['show-fixes']) });
-  io.stdout.write(output);
+  const fails = failsAt(threshold);
+  io.stdout.write(renderReport(format, files, io.stdout, { showFixes: Boolean(values['show-fixes']), fails }));
   if (failed) return 2;
-  return files.some((f) => f.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
+  return files.some((f) => f.diagnostics.some((d) => fails(d.severity))) ? 1 : 0;
 }

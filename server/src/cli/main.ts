@@ -4,7 +4,7 @@ import { exitWith } from './exit-code';
 import { USAGE } from './usage';
 
 export interface Io {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; hasColors?: (count?: number, env?: NodeJS.ProcessEnv) => boolean };
   stderr: NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream;
 }
