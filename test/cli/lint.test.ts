@@ -50,7 +50,6 @@ describe('layerlint lint, text format', () => {
   });
 
   it.each([
-    [['lint'], 'no file given'],
     [['lint', '--format', 'xml', OKD], '--format must be text, json, sarif, github, gitlab, checkstyle or junit'],
     [['lint', '--build-arg', 'NOEQUALS', OKD], '--build-arg expects NAME=VALUE'],
     [['lint', '--rpm-ostree-version', 'new', OKD], '--rpm-ostree-version expects a version'],

@@ -1,6 +1,7 @@
 // `layerlint lint`: lints files, prints text / JSON / SARIF, exits 0 (clean), 1 (error finding), 2 (usage, unreadable).
 import { analyze, initEngine, type LayerlintDiagnostic, type LintOptions } from '../engine';
 import { buildArgs, parse, UsageError } from './args';
+import { discoverFiles } from './discover';
 import { readInputs } from './inputs';
 import type { Io } from './main';
 import { failsAt, parseFailureThreshold, type FailureThreshold } from './failure-threshold';
@@ -37,10 +38,10 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
       'check-platforms': { type: 'boolean' },
       platform: { type: 'string', multiple: true },
       'failure-threshold': { type: 'string' },
+      'stdin-filename': { type: 'string' },
     }));
     format = parseReportFormat(values.format as string);
     threshold = parseFailureThreshold(values['failure-threshold'] as string | undefined);
-    if (positionals.length === 0) throw new UsageError('no file given (use - for standard input)');
     options = { buildArgs: buildArgs(values['build-arg'] as string[] | undefined), rpmOstreeVersion: values['rpm-ostree-version'] as string | undefined };
     if (options.rpmOstreeVersion !== undefined && !/^\d{4}\.\d+/.test(options.rpmOstreeVersion)) {
       throw new UsageError(`--rpm-ostree-version expects a version like 2023.12, got "${options.rpmOstreeVersion}"`);
@@ -53,7 +54,12 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   await initEngine();
-  const { inputs, failed } = await readInputs(positionals, io);
+  const discovery = discoverFiles(positionals);
+  for (const arg of discovery.unmatched) io.stderr.write(`layerlint: no Containerfile found for ${arg}\n`);
+  const read = await readInputs(discovery.paths, io);
+  const failed = read.failed || discovery.unmatched.length > 0;
+  const stdinName = values['stdin-filename'] as string | undefined;
+  const inputs = stdinName === undefined ? read.inputs : read.inputs.map((i) => (i.path === '-' ? { ...i, path: stdinName } : i));
   const files: LintedFile[] = inputs.map((input) => {
     const analysis = analyze(input.text, options);
     for (const err of analysis.internalErrors) io.stderr.write(`layerlint: internal error while linting ${input.path}: ${err}\n`);

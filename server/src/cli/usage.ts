@@ -1,11 +1,14 @@
 export const USAGE = `Usage:
   layerlint lint [--format text|json|sarif|github|gitlab|checkstyle|junit] [--failure-threshold error|warning|info|none]
                  [--build-arg NAME=VALUE]... [--rpm-ostree-version V] [--show-fixes]
-                 [--check-platforms [--platform os/arch[/variant]]...] <file|->...
+                 [--check-platforms [--platform os/arch[/variant]]...] [--stdin-filename NAME]
+                 [file|directory|glob|-]...
   layerlint platforms [--platform os/arch[/variant]]... [--format text|json] [--timeout SECONDS]
                  [--insecure-registry HOST]... [--build-arg NAME=VALUE]... <Containerfile|image-reference>...
 
 lint checks Containerfiles of layered OS images (Fedora CoreOS, OKD/OpenShift, bootc) for kernel,
-initramfs, cliwrap and rpm-ostree mistakes. Exit status: 0 nothing at or above the failure threshold
+initramfs, cliwrap and rpm-ostree mistakes. With no path, or a directory, it lints every Containerfile,
+Containerfile.*, *.containerfile, Dockerfile, Dockerfile.* and *.dockerfile below it that git does not
+ignore. Exit status: 0 nothing at or above the failure threshold
 (default error), 1 a finding at or above it, 2 usage error or unreadable file.
 `;
