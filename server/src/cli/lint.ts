@@ -1,10 +1,11 @@
 // `layerlint lint`: lints files, prints text / JSON / SARIF, exits 0 (clean), 1 (error finding), 2 (usage, unreadable).
-import { analyze, initEngine, type LayerlintDiagnostic, type LintOptions } from '../engine';
+import { analyze, initEngine, SEVERITIES, type LayerlintDiagnostic, type SeveritySetting } from '../engine';
 import { buildArgs, parse, UsageError } from './args';
 import { discoverFiles } from './discover';
 import { readInputs } from './inputs';
 import type { Io } from './main';
-import { failsAt, parseFailureThreshold, type FailureThreshold } from './failure-threshold';
+import { failsAt, parseFailureThreshold } from './failure-threshold';
+import { ConfigError, environmentSettings, severityOverrides, SettingsResolver, type FileSettings } from './lint-settings';
 import { parseReportFormat, renderReport, type ReportFormat } from './report';
 import { USAGE } from './usage';
 import { parseTargets } from './platforms';
@@ -22,16 +23,14 @@ export function registerPlatformCheck(check: ExtraCheck): void {
   platformCheck = check;
 }
 
-export async function runLint(argv: string[], io: Io): Promise<number> {
+export async function runLint(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let values;
   let positionals: string[];
-  let options: LintOptions;
-  let platforms: string[];
   let format: ReportFormat;
-  let threshold: FailureThreshold;
+  let settings: SettingsResolver;
   try {
     ({ values, positionals } = parse(argv, {
-      format: { type: 'string', default: 'text' },
+      format: { type: 'string' },
       'build-arg': { type: 'string', multiple: true },
       'rpm-ostree-version': { type: 'string' },
       'show-fixes': { type: 'boolean' },
@@ -39,15 +38,26 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
       platform: { type: 'string', multiple: true },
       'failure-threshold': { type: 'string' },
       'stdin-filename': { type: 'string' },
+      config: { type: 'string' },
+      severity: { type: 'string', multiple: true },
+      ignore: { type: 'string', multiple: true },
     }));
-    format = parseReportFormat(values.format as string);
-    threshold = parseFailureThreshold(values['failure-threshold'] as string | undefined);
-    options = { buildArgs: buildArgs(values['build-arg'] as string[] | undefined), rpmOstreeVersion: values['rpm-ostree-version'] as string | undefined };
-    if (options.rpmOstreeVersion !== undefined && !/^\d{4}\.\d+/.test(options.rpmOstreeVersion)) {
-      throw new UsageError(`--rpm-ostree-version expects a version like 2023.12, got "${options.rpmOstreeVersion}"`);
+    format = parseReportFormat((values.format as string | undefined) ?? env.LAYERLINT_FORMAT ?? 'text');
+    const fromEnv = environmentSettings(env);
+    const rpmOstreeVersion = values['rpm-ostree-version'] as string | undefined;
+    if (rpmOstreeVersion !== undefined && !/^\d{4}\.\d+/.test(rpmOstreeVersion)) {
+      throw new UsageError(`--rpm-ostree-version expects a version like 2023.12, got "${rpmOstreeVersion}"`);
     }
     if (values['check-platforms'] && !platformCheck) throw new UsageError('--check-platforms is not available in this build');
-    platforms = parseTargets(values.platform as string[] | undefined);
+    const flags = severityOverrides((values.severity as string[] | undefined) ?? [], (values.ignore as string[] | undefined) ?? [], { severity: '--severity', ignore: '--ignore' });
+    settings = new SettingsResolver({
+      configPath: (values.config as string | undefined) ?? fromEnv.configPath,
+      severities: { ...fromEnv.severities, ...flags },
+      failureThreshold: values['failure-threshold'] !== undefined ? parseFailureThreshold(values['failure-threshold'] as string) : fromEnv.failureThreshold,
+      buildArgs: buildArgs(values['build-arg'] as string[] | undefined),
+      rpmOstreeVersion,
+      platforms: values.platform ? parseTargets(values.platform as string[]) : undefined,
+    });
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr.write(`layerlint lint: ${e.message}\n\n${USAGE}`);
@@ -60,16 +70,48 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   const failed = read.failed || discovery.unmatched.length > 0;
   const stdinName = values['stdin-filename'] as string | undefined;
   const inputs = stdinName === undefined ? read.inputs : read.inputs.map((i) => (i.path === '-' ? { ...i, path: stdinName } : i));
-  const files: LintedFile[] = inputs.map((input) => {
-    const analysis = analyze(input.text, options);
-    for (const err of analysis.internalErrors) io.stderr.write(`layerlint: internal error while linting ${input.path}: ${err}\n`);
-    return { path: input.path, text: input.text, diagnostics: analysis.diagnostics };
-  });
-  if (values['check-platforms'] && platformCheck) {
-    await platformCheck(files, { platforms, buildArgs: options.buildArgs ?? {} });
+  const perFile = new Map<LintedFile, FileSettings>();
+  const files: LintedFile[] = [];
+  try {
+    for (const input of inputs) {
+      // Standard input's configuration is searched from where --stdin-filename puts it, else from here.
+      const fileSettings = input.path === '-' ? settings.forDirectory('.') : settings.forFile(input.path);
+      const analysis = analyze(input.text, fileSettings.options);
+      for (const err of analysis.internalErrors) io.stderr.write(`layerlint: internal error while linting ${input.path}: ${err}\n`);
+      const file = { path: input.path, text: input.text, diagnostics: analysis.diagnostics };
+      perFile.set(file, fileSettings);
+      files.push(file);
+    }
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    for (const problem of e.problems) io.stderr.write(`layerlint: ${problem}\n`);
+    return 2;
   }
-  const fails = failsAt(threshold);
+  if (values['check-platforms'] && platformCheck) {
+    // One check per distinct target list and build arguments (files under different configurations).
+    const groups = new Map<string, LintedFile[]>();
+    for (const file of files) {
+      const s = perFile.get(file)!;
+      const key = JSON.stringify([parseTargets(s.platforms), s.options.buildArgs]);
+      groups.set(key, [...(groups.get(key) ?? []), file]);
+    }
+    for (const group of groups.values()) {
+      const s = perFile.get(group[0])!;
+      await platformCheck(group, { platforms: parseTargets(s.platforms), buildArgs: s.options.buildArgs ?? {} });
+      for (const file of group) file.diagnostics = withSeverities(file.diagnostics, perFile.get(file)!.options.severities ?? {});
+    }
+  }
+  const fails = (file: LintedFile, severity: number) => failsAt(perFile.get(file)?.failureThreshold ?? 'error')(severity);
   io.stdout.write(renderReport(format, files, io.stdout, { showFixes: Boolean(values['show-fixes']), fails }));
   if (failed) return 2;
-  return files.some((f) => f.diagnostics.some((d) => fails(d.severity))) ? 1 : 0;
+  return files.some((f) => f.diagnostics.some((d) => fails(f, d.severity))) ? 1 : 0;
+}
+
+/** Severity overrides for diagnostics the engine did not make (the platform check's). */
+function withSeverities(diagnostics: LayerlintDiagnostic[], severities: Record<string, SeveritySetting>): LayerlintDiagnostic[] {
+  return diagnostics.flatMap((d) => {
+    const level = severities[d.code];
+    if (level === undefined) return [d];
+    return level === 'off' ? [] : [{ ...d, severity: SEVERITIES[level] }];
+  });
 }

@@ -23,8 +23,8 @@ export function parseReportFormat(value: string): ReportFormat {
 
 export interface ReportOptions {
   showFixes: boolean;
-  /** Whether a finding of this LSP severity fails the run (junit marks only those as failures). */
-  fails: (severity: number) => boolean;
+  /** Whether a finding of this LSP severity in this file fails the run (junit marks only those as failures). */
+  fails: (file: LintedFile, severity: number) => boolean;
 }
 
 export function renderReport(format: ReportFormat, files: LintedFile[], stdout: MaybeTerminal, opts: ReportOptions): string {
