@@ -3,6 +3,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
@@ -21,6 +22,7 @@ import type { ServerContext } from './handlers/context';
 import { DockerfileService } from './handlers/dockerfile-service';
 import { onHover } from './handlers/hover';
 import { PlatformResults } from './handlers/platforms';
+import { CONFIG_FILE_GLOB, ProjectConfigs } from './handlers/project-config';
 import { SettingsStore } from './handlers/settings';
 import { onDocumentSymbol, onFoldingRanges } from './handlers/symbols';
 import { Validator } from './handlers/validation';
@@ -56,16 +58,23 @@ export function startServer(connection: Connection): void {
   let validator: Validator | undefined;
   let platforms: PlatformResults | undefined;
   let dynamicConfiguration = false;
+  let watchesFiles = false;
+  let projectConfigs: ProjectConfigs | undefined;
 
   connection.onInitialize(async (params): Promise<InitializeResult> => {
     await initEngine();
     const caps = params.capabilities;
     const init = (params.initializationOptions ?? {}) as LayerlintInitializationOptions;
     dynamicConfiguration = Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
+    watchesFiles = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    projectConfigs = new ProjectConfigs((problems) => {
+      connection.console.error(`layerlint: configuration ignored:\n${problems}`);
+      void connection.window.showWarningMessage(`Layerlint: configuration ignored: ${problems.split('\n')[0]}${problems.includes('\n') ? ' (more in the output)' : ''}`);
+    });
     ctx = {
       connection,
       documents,
-      settings: new SettingsStore(connection, Boolean(caps.workspace?.configuration), init.settings ?? {}),
+      settings: new SettingsStore(connection, Boolean(caps.workspace?.configuration), init.settings ?? {}, projectConfigs),
       analyses: new AnalysisCache((uri, message) => connection.console.error(`layerlint: internal error in ${uri}: ${message}`)),
       dockerfile: new DockerfileService(Boolean(caps.textDocument?.completion?.completionItem?.snippetSupport), (m) => connection.console.error(m)),
     };
@@ -88,6 +97,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'layerlint' });
+    if (watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] });
   });
 
   const ready = (): ServerContext => {
@@ -107,6 +117,12 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((change) => {
     ctx?.settings.changed(change?.settings);
+    validator?.scheduleAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    projectConfigs?.changed();
+    ctx?.settings.changed(undefined);
     validator?.scheduleAll();
   });
 

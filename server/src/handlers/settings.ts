@@ -4,6 +4,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { LintOptions, SeveritySetting } from '../engine/types';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type LayerlintSettings } from '../protocol';
+import { withProjectConfig, type ProjectConfigs } from './project-config';
 
 const SEVERITY_SETTINGS = new Set<SeveritySetting>(['off', 'error', 'warning', 'information', 'hint']);
 
@@ -48,12 +49,17 @@ export class SettingsStore {
     private readonly connection: Connection,
     private readonly canPull: boolean,
     initial: unknown,
+    private readonly projectConfigs?: ProjectConfigs,
   ) {
     this.pushed = normalizeSettings(initial);
   }
 
-  /** The settings for a document (cached until the configuration changes). */
-  forUri(uri: string): Promise<LayerlintSettings> {
+  /** The settings for a document (cached until the configuration changes), over its `.layerlint.yaml`. */
+  async forUri(uri: string): Promise<LayerlintSettings> {
+    return withProjectConfig(await this.editorSettings(uri), this.projectConfigs?.forUri(uri));
+  }
+
+  private editorSettings(uri: string): Promise<LayerlintSettings> {
     if (!this.canPull) return Promise.resolve(this.pushed);
     let p = this.pulled.get(uri);
     if (!p) {
