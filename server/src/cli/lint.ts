@@ -2,6 +2,8 @@
 import { analyze, initEngine, SEVERITIES, type LayerlintDiagnostic, type SeveritySetting } from '../engine';
 import { buildArgs, parse, UsageError } from './args';
 import { discoverFiles } from './discover';
+import { fixFile } from './fix';
+import { LINT_HELP } from './help';
 import { readInputs } from './inputs';
 import type { Io } from './main';
 import { failsAt, parseFailureThreshold } from './failure-threshold';
@@ -41,7 +43,14 @@ export async function runLint(argv: string[], io: Io, env: NodeJS.ProcessEnv = p
       config: { type: 'string' },
       severity: { type: 'string', multiple: true },
       ignore: { type: 'string', multiple: true },
+      fix: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     }));
+    if (values.help) {
+      io.stdout.write(LINT_HELP);
+      return 0;
+    }
+    if (values.fix && positionals.includes('-')) throw new UsageError('--fix cannot write standard input back (--show-fixes prints the fixes as diffs)');
     format = parseReportFormat((values.format as string | undefined) ?? env.LAYERLINT_FORMAT ?? 'text');
     const fromEnv = environmentSettings(env);
     const rpmOstreeVersion = values['rpm-ostree-version'] as string | undefined;
@@ -71,12 +80,21 @@ export async function runLint(argv: string[], io: Io, env: NodeJS.ProcessEnv = p
   const stdinName = values['stdin-filename'] as string | undefined;
   const inputs = stdinName === undefined ? read.inputs : read.inputs.map((i) => (i.path === '-' ? { ...i, path: stdinName } : i));
   const perFile = new Map<LintedFile, FileSettings>();
+  let unwritable = false;
   const files: LintedFile[] = [];
   try {
     for (const input of inputs) {
       // Standard input's configuration is searched from where --stdin-filename puts it, else from here.
       const fileSettings = input.path === '-' ? settings.forDirectory('.') : settings.forFile(input.path);
-      const analysis = analyze(input.text, fileSettings.options);
+      let analysis = analyze(input.text, fileSettings.options);
+      if (values.fix) {
+        const fixed = fixFile(input, fileSettings.options, analysis, io);
+        if (fixed === 'unwritable') unwritable = true;
+        else if (fixed) {
+          input.text = fixed.text;
+          analysis = fixed.analysis;
+        }
+      }
       for (const err of analysis.internalErrors) io.stderr.write(`layerlint: internal error while linting ${input.path}: ${err}\n`);
       const file = { path: input.path, text: input.text, diagnostics: analysis.diagnostics };
       perFile.set(file, fileSettings);
@@ -103,7 +121,7 @@ export async function runLint(argv: string[], io: Io, env: NodeJS.ProcessEnv = p
   }
   const fails = (file: LintedFile, severity: number) => failsAt(perFile.get(file)?.failureThreshold ?? 'error')(severity);
   io.stdout.write(renderReport(format, files, io.stdout, { showFixes: Boolean(values['show-fixes']), fails }));
-  if (failed) return 2;
+  if (failed || unwritable) return 2;
   return files.some((f) => f.diagnostics.some((d) => fails(f, d.severity))) ? 1 : 0;
 }
 

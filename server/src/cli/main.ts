@@ -18,6 +18,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       registerPlatformCheck(lintPlatformCheck());
       return runLint(rest, io);
     }
+    case 'rules': {
+      const { runRules } = await import('./rules-command');
+      return runRules(rest, io);
+    }
     case 'platforms': {
       const { runPlatforms } = await import('./platforms');
       return runPlatforms(rest, io);

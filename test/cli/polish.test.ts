@@ -1,0 +1,122 @@
+// lint --help, platforms --help, `layerlint rules`, `lint --fix`, and --show-fixes diffs applied by
+// Debian's GNU patch: all through the built CLI.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../server/src/engine';
+import { applyEdits } from '../../server/src/engine/fixes/apply';
+import { cli, ROOT } from '../support/cli';
+import { OKD as OKD_BASE, REPLACE } from '../support/engine';
+
+const OKD = 'examples/okd-4.14-kernel-swap/Containerfile';
+
+describe('help', () => {
+  it('lint --help and platforms --help print their usage and exit 0', () => {
+    const lint = cli(['lint', '--help']);
+    expect(lint.status).toBe(0);
+    expect(lint.stdout).toMatch(/^Usage: layerlint lint \[options\]/);
+    for (const option of ['--format', '--failure-threshold', '--config', '--severity', '--ignore', '--fix', '--show-fixes', '--stdin-filename', '--check-platforms']) expect(lint.stdout).toContain(option);
+    const platforms = cli(['platforms', '--help']);
+    expect(platforms.status).toBe(0);
+    expect(platforms.stdout).toMatch(/^Usage:\n  layerlint platforms /);
+    expect(cli(['--help']).stdout).toContain('layerlint rules [--format text|json]');
+  });
+});
+
+describe('layerlint rules', () => {
+  it('lists every rule with its default severity and title', () => {
+    const r = cli(['rules']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(RULES.length);
+    RULES.forEach((rule, i) => expect(lines[i].split(/ {2,}/).slice(0, 3)).toEqual([rule.code, rule.defaultSeverity, rule.title + (rule.registry ? ' (--check-platforms)' : '')]));
+  });
+
+  it('--format json', () => {
+    const out = JSON.parse(cli(['rules', '--format', 'json']).stdout);
+    expect(out.version).toBe(1);
+    expect(out.rules.map((r: { code: string }) => r.code)).toEqual(RULES.map((r) => r.code));
+    expect(out.rules[0]).toEqual({
+      code: 'kernel-without-initramfs',
+      defaultSeverity: 'error',
+      title: RULES[0].title,
+      summary: RULES[0].summary,
+      needs: 'text',
+      documentation: expect.stringMatching(/kernel-without-initramfs\.md$/),
+    });
+    expect(cli(['rules', '--format', 'xml']).status).toBe(2);
+  });
+});
+
+describe('lint --fix', () => {
+  it('writes the preferred fixes back; the file then lints clean of what they fixed and exits by what is left', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-fix-'));
+    const file = join(dir, 'Containerfile');
+    copyFileSync(join(ROOT, OKD), file);
+    const before = JSON.parse(cli(['lint', '--format', 'json', file]).stdout).files[0].diagnostics.map((d: { code: string }) => d.code);
+    expect(before).toEqual(['cliwrap-same-run', 'cliwrap-deprecated', 'kernel-without-initramfs']);
+    const r = cli(['lint', '--fix', '--format', 'json', file]);
+    expect(r.stderr).toBe(`layerlint: fixed ${file} (3 findings fewer)\n`);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).files[0].diagnostics).toEqual([]);
+    const fixed = readFileSync(file, 'utf8');
+    expect(fixed).not.toContain('cliwrap install-to-root');
+    expect(fixed).toContain('/usr/libexec/rpm-ostree/wrapped/dracut --no-hostonly --kver 6.4.15-200.fc38.x86_64');
+    expect(cli(['lint', file])).toMatchObject({ status: 0, stdout: '' });
+    // Nothing left to fix: the file is not touched again.
+    expect(cli(['lint', '--fix', file])).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  it('refuses standard input', () => {
+    const r = cli(['lint', '--fix', '-'], 'FROM x\n');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--fix cannot write standard input back');
+  });
+});
+
+/** The diff after each `fix:` line of --show-fixes, as printed. */
+function fixBlocks(output: string): string[] {
+  const blocks: string[] = [];
+  let inBlock = false;
+  for (const line of output.split('\n')) {
+    if (line.startsWith('    fix: ')) {
+      inBlock = true;
+      blocks.push('');
+    } else if (inBlock && /^(--- |\+\+\+ |@@ |[-+ \\])/.test(line)) blocks[blocks.length - 1] += `${line}\n`;
+    else inBlock = false;
+  }
+  return blocks;
+}
+
+function patched(relativePath: string, text: string, diff: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'layerlint-patch-'));
+  mkdirSync(join(dir, dirname(relativePath)), { recursive: true });
+  writeFileSync(join(dir, relativePath), text);
+  const r = spawnSync('patch', ['-p1', '--batch', '--forward', '--no-backup-if-mismatch'], { cwd: dir, input: diff, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`patch failed (${r.status}): ${r.stdout}${r.stderr}\n${diff}`);
+  return readFileSync(join(dir, relativePath), 'utf8');
+}
+
+describe('--show-fixes prints unified diffs that patch applies', () => {
+  it.each([
+    ['the OKD example', OKD, readFileSync(join(ROOT, OKD), 'utf8')],
+    ['CRLF line ends', 'crlf/Containerfile', `${OKD_BASE}\r\nRUN rpm-ostree cliwrap install-to-root / && \\\r\n    ${REPLACE}\r\n`],
+    ['no newline at the end', 'eof/Containerfile', `${OKD_BASE}\nRUN rpm-ostree cliwrap install-to-root / && \\\n    ${REPLACE}`],
+  ])('%s: each fix, as printed, gives what its edits give', (_name, path, text) => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-show-'));
+    mkdirSync(join(dir, dirname(path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+    const shown = cli(['lint', '--show-fixes', path], undefined, dir).stdout;
+    const json = JSON.parse(cli(['lint', '--format', 'json', path], undefined, dir).stdout);
+    const fixes = json.files[0].diagnostics.flatMap((d: { fixes: { edits: never[] }[] }) => d.fixes);
+    const blocks = fixBlocks(shown);
+    expect(fixes.length).toBeGreaterThan(1);
+    expect(blocks).toHaveLength(fixes.length);
+    blocks.forEach((block, i) => {
+      expect(block).toMatch(new RegExp(`^--- a/${path}\\n\\+\\+\\+ b/${path}\\n@@ -\\d+,\\d+ \\+\\d+,\\d+ @@`));
+      expect(patched(path, text, block)).toBe(applyEdits(text, fixes[i].edits));
+    });
+  });
+});
