@@ -14,6 +14,9 @@ export interface Case {
 const run = (...cmds: string[]) => `RUN ${cmds.join(' && \\\n    ')}`;
 const file = (...lines: string[]) => `${lines.join('\n')}\n`;
 const CORE = (v: string) => `https://kojipkgs.fedoraproject.org/packages/kernel/${v}/x86_64/kernel-core-${v.replace('/', '-')}.x86_64.rpm`;
+/** The whole installed Fedora kernel set, as community kernel swaps name it. */
+const FEDORA_SET = 'kernel kernel-core kernel-modules kernel-modules-core kernel-modules-extra';
+const UNKNOWN_BASE = 'FROM ghcr.io/example/atomic-desktop:41';
 
 export const CASES: Record<string, Case[]> = {
   'kernel-without-initramfs': [
@@ -32,6 +35,24 @@ export const CASES: Record<string, Case[]> = {
     { name: 'suppressed', text: file(OKD, '# layerlint ignore=kernel-without-initramfs', run(REPLACE)) },
     { name: 'globally suppressed', text: file('# layerlint global ignore=kernel-without-initramfs', OKD, run(REPLACE)) },
     { name: 'fedora-bootc 42 with dnf', text: file(BOOTC42, run('dnf -y upgrade kernel kernel-core')) },
+    // Any kernel, not a fixed list (issue 14, item 1).
+    { name: 'community kernel: override remove … --install kernel-cachyos-lto', text: file(FCOS_LEGACY, run(`rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos-lto`, 'ostree container commit')), expect: { token: 'rpm-ostree override remove', severity: 'error' } },
+    { name: 'community kernel: --install=kernel-fsync', text: file(OKD, run(`rpm-ostree override remove ${FEDORA_SET} --install=kernel-fsync`)), expect: { token: 'rpm-ostree override remove', severity: 'error' } },
+    { name: 'override replace --remove kernel-core --install kernel-surface', text: file(FCOS_LEGACY, run('rpm-ostree override replace /tmp/rpms/libwacom-surface-2.9.0-1.fc39.x86_64.rpm --remove kernel-core --remove kernel --install kernel-surface')), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: 'dnf remove kernel* then install kernel-longterm', text: file(BOOTC41, run('dnf -y remove kernel*', 'rm -rf /usr/lib/modules/*', 'dnf -y install kernel-longterm')), expect: { token: 'dnf -y install', severity: 'error' } },
+    { name: 'dnf5 remove in one RUN, install in the next', text: file(BOOTC41, run('dnf5 -y remove --no-autoremove kernel kernel-core kernel-modules kernel-modules-core'), run('dnf5 -y install --setopt=tsflags=noscripts kernel-cachyos')), expect: { token: 'dnf5 -y install', severity: 'error' } },
+    { name: 'glob of local kernel RPMs', text: file(FCOS_LEGACY, 'COPY --from=ghcr.io/example/akmods:39 /kernel-rpms /tmp/kernel-rpms', run('rpm-ostree override replace /tmp/kernel-rpms/kernel-*.rpm', 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: 'dnf install of RPM globs after the removal', text: file(BOOTC41, run(`dnf -y remove ${FEDORA_SET}`, 'dnf -y install /tmp/kernel-rpms/kernel-[0-9]*.rpm /tmp/kernel-rpms/kernel-core-*.rpm /tmp/kernel-rpms/kernel-modules-*.rpm')), expect: { token: 'dnf -y install', occurrence: 1, severity: 'error' } },
+    { name: 'dnf downgrade kernel', text: file(BOOTC41, run('dnf -y downgrade kernel kernel-core')), expect: { token: 'dnf -y downgrade', severity: 'error' } },
+    { name: 'dnf swap kernel-core for another core', text: file(BOOTC41, run('dnf -y swap kernel-core kernel-cachyos-core')), expect: { token: 'dnf -y swap', severity: 'error' } },
+    { name: 'a script runs later: one level less sure', text: file(OKD, 'COPY finish.sh /tmp/finish.sh', run(REPLACE, '/tmp/finish.sh', 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
+    { name: 'a script runs in a later RUN', text: file(OKD, run(REPLACE), 'COPY finish.sh /tmp/finish.sh', 'RUN /tmp/finish.sh'), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
+    { name: 'kernel-tools and kernel-devel are not a kernel', text: file(BOOTC41, run('dnf -y install kernel-tools kernel-devel kernel-headers kernel-devel-matched')) },
+    { name: 'a kernel flavour named without removing the kernel is not a swap', text: file(BOOTC41, run('dnf -y copr enable bieszczaders/kernel-cachyos-addons', 'dnf -y install scx-scheds kernel-cachyos-addons')) },
+    { name: 'a glob that names no kernel', text: file(FCOS_LEGACY, 'COPY rpms/ /rpms/', run('rpm-ostree override replace /rpms/*', 'ostree container commit')) },
+    { name: 'a script that builds the initramfs', text: file(UNKNOWN_BASE, run(`dnf5 -y remove --no-autoremove ${FEDORA_SET}`, 'dnf5 -y install /tmp/kernel-rpms/kernel-[0-9]*.rpm /tmp/kernel-rpms/kernel-core-*.rpm', '/ctx/build-initramfs', 'bootc container lint')) },
+    { name: 'a script runs later on an unknown base', text: file(UNKNOWN_BASE, run(`rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, '/ctx/finalize', 'ostree container commit')) },
+    { name: 'community kernel with its dracut call', text: file(FCOS_LEGACY, run(`rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, `KERNEL_VERSION="$(rpm -q kernel-cachyos --queryformat '%{VERSION}-%{RELEASE}.%{ARCH}')"`, 'RPMOSTREE_CLIWRAP_SKIP=1 dracut --no-hostonly --kver "$KERNEL_VERSION" --reproducible --zstd -v --add ostree -f "/lib/modules/$KERNEL_VERSION/initramfs.img"', 'ostree container commit')) },
   ],
   'initramfs-unverified': [
     { name: 'FCOS stable relies on rpm-ostree', text: file(FCOS, run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'hint' } },
@@ -47,6 +68,12 @@ export const CASES: Record<string, Case[]> = {
     { name: 'exact kver', text: file(OKD, run(REPLACE, WRAPPED_DRACUT)) },
     { name: 'unknown ARG', text: file(OKD, 'ARG K', run(REPLACE, WRAPPED_DRACUT.replace(`--kver ${KVER}`, '--kver "$K"'))) },
     { name: 'read from the image', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(`--kver ${KVER}`, `--kver "$(rpm -q --qf '%{VERSION}-%{RELEASE}.%{ARCH}' kernel-core)"`))) },
+    { name: 'the wrong kver in the output path too', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replaceAll(KVER, '6.4.15-200.x86_64'))), expect: { token: '6.4.15-200.x86_64', severity: 'error' } },
+    {
+      name: 'a community kernel of unknown version replaced the known one',
+      text: file(OKD, run(REPLACE, WRAPPED_DRACUT), run(`rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, WRAPPED_DRACUT.replaceAll(KVER, '6.12.9-cachyos1.fc38.x86_64'))),
+    },
+    { name: 'a kernel script ran since the kernel change', text: file(OKD, run(REPLACE), 'RUN /ctx/install-kernel-akmods', run(WRAPPED_DRACUT.replaceAll(KVER, '6.12.9-ogc1.fc38.x86_64'))) },
   ],
   'build-host-kernel': [
     { name: 'dracut --kver $(uname -r)', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(`--kver ${KVER}`, '--kver $(uname -r)'))), expect: { token: '$(uname -r)', severity: 'error' } },
@@ -57,6 +84,9 @@ export const CASES: Record<string, Case[]> = {
     { name: 'depmod with a version', text: file(FCOS, run(`depmod -a ${KVER}`)) },
     { name: 'uname -r only echoed', text: file(FCOS, run('echo "built on $(uname -r)"')) },
     { name: 'kver read from the image', text: file(FCOS, run('depmod -a "$(ls /usr/lib/modules)"')) },
+    { name: 'in a builder stage of no family (no fix: no kernel known there)', text: file(FCOS, 'FROM registry.fedoraproject.org/fedora:39 AS builder', run('dnf -y install kernel-devel', 'make -C /usr/src/kernels/$(uname -r) M=/src modules')), expect: { token: '$(uname -r)', severity: 'error' } },
+    { name: 'depmod without a version in a builder stage', text: file('FROM registry.fedoraproject.org/fedora:40 AS builder', run('dnf -y install kernel-core-6.11.4-301.fc41.x86_64', 'depmod -a')), expect: { token: 'depmod', severity: 'error' } },
+    { name: 'a builder stage that echoes the host kernel', text: file('FROM registry.fedoraproject.org/fedora:40 AS builder', run('dnf -y install kernel-devel', 'echo "host: $(uname -r)"')) },
   ],
   'dracut-output-path': [
     { name: 'no image: /boot', text: file(OKD, run(REPLACE, `/usr/libexec/rpm-ostree/wrapped/dracut --no-hostonly --kver ${KVER} --add ostree -f`)), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'error' } },
@@ -102,6 +132,8 @@ export const CASES: Record<string, Case[]> = {
     { name: 'dnf install of another version', text: file(BOOTC42, run('dnf -y install kernel-core-6.11.4-301.fc41')), expect: { token: 'kernel-core-6.11.4-301.fc41', severity: 'error' } },
     { name: 'removed first', text: file(BOOTC42, run('dnf -y remove kernel kernel-core', 'dnf -y install kernel-core-6.11.4-301.fc41')) },
     { name: 'override replace', text: file(FCOS, run(REPLACE)) },
+    { name: 'the old kernel removed later in the RUN', text: file(BOOTC42, run('dnf -y install kernel-core-6.11.4-301.fc41', 'dnf -y remove kernel-core-6.11.3-300.fc41')) },
+    { name: 'a community kernel after removing the old one', text: file(BOOTC42, run(`dnf -y remove ${FEDORA_SET}`, 'dnf -y install kernel-cachyos-6.12.9-cachyos1.fc42.x86_64')) },
   ],
   'tmpfs-tmp-kernel': [
     { name: 'tmpfs on /tmp', text: file(FCOS, `RUN --mount=type=tmpfs,target=/tmp ${REPLACE}`), expect: { token: '--mount=type=tmpfs,target=/tmp', severity: 'error' } },

@@ -1,9 +1,8 @@
-import type { CommandFacts } from '../analysis/facts';
-import { kverForFix } from '../analysis/regeneration';
+import type { CommandFacts, StageFacts } from '../analysis/facts';
 import type { DracutArg, DracutInvocation } from '../dracut/invocation';
 import { hasHostKver, IMAGE_KVER } from '../kver';
 import { commandsOf, type RuleContext } from './rule';
-import { stageKver } from './shared';
+import { kverTextAt } from './shared';
 
 /** dracut calls that build an initramfs, in layered-image stages. */
 export function* dracutCalls(ctx: RuleContext): Generator<[DracutInvocation, CommandFacts, import('../analysis/facts').StageFacts]> {
@@ -20,10 +19,10 @@ export function kverKind(value: string | undefined): KverKind {
 }
 
 /** The kver as shell text for a path next to this dracut call: its own kver word, else the stage's. */
-export function kverTextFor(inv: DracutInvocation, f: CommandFacts): string {
+export function kverTextFor(inv: DracutInvocation, f: CommandFacts, stage: StageFacts): string | undefined {
   const own = inv.kver;
   if (own && kverKind(own.value) !== 'host') return unquote(own.word.text.slice(own.offsetInWord));
-  return kverForFix(stageKver(f));
+  return kverTextAt(f, stage)?.text;
 }
 
 function unquote(s: string): string {
