@@ -170,6 +170,7 @@ export const CASES: Record<string, Case[]> = {
   ],
   'missing-container-commit': [
     { name: 'install without commit', text: file(FCOS, 'RUN rpm-ostree install vim'), expect: { token: 'rpm-ostree install', severity: 'information' } },
+    { name: 'commit swallowed as arguments (missing &&)', text: file(FCOS, 'RUN rpm-ostree install vim \\\n    ostree container commit'), expect: { token: 'ostree container commit', severity: 'information' } },
     { name: 'with commit', text: file(FCOS, 'RUN rpm-ostree install vim && ostree container commit') },
     { name: 'bootc', text: file(BOOTC42, 'RUN dnf -y install vim') },
   ],
