@@ -36,6 +36,7 @@ const base = (family: BaseInfo['family'], label: string, o: Partial<BaseInfo>): 
   dnfRegenerates: 'unknown',
   cliwrapOn: 'no',
   ostreeRepo: 'yes',
+  dracutConfigured: 'no',
   ...o,
 });
 
@@ -71,18 +72,19 @@ export function familyOf(reference: string): BaseInfo | null {
   }
   if (name === 'fedora-bootc') {
     const n = tag && /^\d+$/.test(tag) ? Number(tag) : undefined;
-    if (digest || (tag && n === undefined && !/^(latest|rawhide)$/.test(tag))) return base('bootc', 'fedora-bootc (pinned)', { ostreeRepo: 'no' });
+    if (digest || (tag && n === undefined && !/^(latest|rawhide)$/.test(tag))) return base('bootc', 'fedora-bootc (pinned)', { ostreeRepo: 'no', dracutConfigured: 'yes' });
     const regenerates = n === undefined || n >= 42 ? 'yes' : 'no';
-    return base('bootc', `fedora-bootc ${tag ?? 'latest'}`, { ostreeRepo: 'no', dnfRegenerates: regenerates, rpmOstreeRegenerates: regenerates });
+    return base('bootc', `fedora-bootc ${tag ?? 'latest'}`, { ostreeRepo: 'no', dnfRegenerates: regenerates, rpmOstreeRegenerates: regenerates, dracutConfigured: 'yes' });
   }
+  // The bootc reference base images ship /usr/lib/dracut.conf.d/10-bootc-base.conf (hostonly=no, ostree added).
   if (name === 'centos-bootc') {
     const regenerates = tag === 'stream9' ? 'no' : 'unknown';
-    return base('bootc', `centos-bootc ${tag ?? ''}`.trim(), { ostreeRepo: 'no', dnfRegenerates: regenerates, rpmOstreeRegenerates: regenerates });
+    return base('bootc', `centos-bootc ${tag ?? ''}`.trim(), { ostreeRepo: 'no', dnfRegenerates: regenerates, rpmOstreeRegenerates: regenerates, dracutConfigured: 'yes' });
   }
   const rhel = /^rhel(\d+)\/rhel-bootc$/.exec(path);
   if (rhel) {
     const regenerates = Number(rhel[1]) <= 9 ? 'no' : 'unknown';
-    return base('bootc', `RHEL ${rhel[1]} bootc`, { ostreeRepo: 'no', dnfRegenerates: regenerates, rpmOstreeRegenerates: regenerates });
+    return base('bootc', `RHEL ${rhel[1]} bootc`, { ostreeRepo: 'no', dnfRegenerates: regenerates, rpmOstreeRegenerates: regenerates, dracutConfigured: 'yes' });
   }
   return null;
 }
@@ -91,4 +93,5 @@ export function familyOf(reference: string): BaseInfo | null {
 export const OSTREE_UNKNOWN: BaseInfo = base('ostree-unknown', 'unrecognised base with rpm-ostree/ostree/bootc steps', {
   cliwrapOn: 'unknown',
   ostreeRepo: 'unknown',
+  dracutConfigured: 'unknown',
 });

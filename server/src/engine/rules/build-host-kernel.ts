@@ -1,7 +1,8 @@
 import type { CommandFacts } from '../analysis/facts';
 import { shellWord } from '../analysis/regeneration';
 import { insertAfterName, insertAt, replaceRange } from '../fixes/edits';
-import { hostKverOrigins } from '../kver';
+import { hasHostKver, hostKverOrigins } from '../kver';
+import { INITRAMFS_RE } from './dracut-shared';
 import { basename } from '../model/build';
 import type { Fix } from '../types';
 import type { Finding, Rule } from './rule';
@@ -41,10 +42,13 @@ export const buildHostKernel: Rule = {
       const missing = missingVersion(f);
       if (missing) {
         const fixes: Fix[] = [];
-        if (kver) {
-          const word = shellWord(kver.text);
+        // `dracut -f /usr/lib/modules/K/initramfs.img`: the path already names the version meant.
+        const own = missing === 'dracut' ? kverOfOutputPath(f) : undefined;
+        const chosen = own ? { text: own, describe: 'the one in the output path' } : kver;
+        if (chosen) {
+          const word = shellWord(chosen.text);
           fixes.push({
-            title: `Pass the kernel version installed in the image (${kver.describe})`,
+            title: own ? 'Pass the kernel version of the output path' : `Pass the kernel version installed in the image (${chosen.describe})`,
             isPreferred: true,
             edits: [missing === 'dracut' ? insertAfterName(ctx, f.cmd, `--kver ${word}`) : insertAt(ctx, f.cmd.end, ` ${word}`)],
           });
@@ -61,6 +65,13 @@ export const buildHostKernel: Rule = {
     return out;
   },
 };
+
+function kverOfOutputPath(f: CommandFacts): string | undefined {
+  const image = f.dracut?.image;
+  if (!image?.value || hasHostKver(image.value) || !INITRAMFS_RE.test(image.value)) return undefined;
+  const m = /\/lib\/modules\/([^/"']+)\/initramfs\.img["']?$/.exec(image.word.text);
+  return m && !m[1].includes('"') ? m[1] : undefined;
+}
 
 function missingVersion(f: CommandFacts): 'dracut' | 'depmod' | undefined {
   const inv = f.dracut;

@@ -29,6 +29,14 @@ function unquote(s: string): string {
   return s.length >= 2 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s.length >= 2 && s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1) : s;
 }
 
+/**
+ * dracut reads the base's configuration (bootc's 10-bootc-base.conf: hostonly=no, ostree added):
+ * the base ships it and the call does not point dracut at other configuration.
+ */
+export function baseDracutConfigApplies(inv: DracutInvocation, stage: StageFacts): boolean {
+  return stage.base.dracutConfigured === 'yes' && !inv.options.some((o) => o.option.long === 'conf' || o.option.long === 'confdir');
+}
+
 export const INITRAMFS_RE = /^\/(?:usr\/)?lib\/modules\/([^/]+)\/initramfs\.img$/;
 
 export function argRange(ctx: RuleContext, arg: DracutArg) {
