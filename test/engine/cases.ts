@@ -18,6 +18,7 @@ const CORE = (v: string) => `https://kojipkgs.fedoraproject.org/packages/kernel/
 const FEDORA_SET = 'kernel kernel-core kernel-modules kernel-modules-core kernel-modules-extra';
 const UNKNOWN_BASE = 'FROM ghcr.io/example/atomic-desktop:41';
 
+const CORP_BOOTC = ['# layerlint base=bootc', 'FROM registry.corp.example/platform/rhel-bootc-base:9.4'];
 export const CASES: Record<string, Case[]> = {
   'kernel-without-initramfs': [
     { name: 'OKD kernel swap without dracut', text: file(OKD, run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
@@ -47,6 +48,13 @@ export const CASES: Record<string, Case[]> = {
     { name: 'dnf swap kernel-core for another core', text: file(BOOTC41, run('dnf -y swap kernel-core kernel-cachyos-core')), expect: { token: 'dnf -y swap', severity: 'error' } },
     { name: 'a script runs later: one level less sure', text: file(OKD, 'COPY finish.sh /tmp/finish.sh', run(REPLACE, '/tmp/finish.sh', 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
     { name: 'a script runs in a later RUN', text: file(OKD, run(REPLACE), 'COPY finish.sh /tmp/finish.sh', 'RUN /tmp/finish.sh'), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
+    // Bases the name table does not know (issue 14, item 6).
+    { name: 'declared base: # layerlint base=okd-fcos', text: file('# layerlint base=okd-fcos', 'FROM registry.corp.example/okd/machine-os-content:4.14', run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: 'declared base: # layerlint base=bootc (dnf behaviour unknown)', text: file(...CORP_BOOTC, run('dnf -y upgrade kernel kernel-core')), expect: { token: 'dnf -y upgrade', severity: 'warning' } },
+    { name: 'declared base: # layerlint base=okd-scos', text: file('# layerlint base=okd-scos', 'FROM ghcr.io/org/my-scos:4.16', run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
+    { name: 'unknown base, cliwrap enabled in the same RUN', text: file(UNKNOWN_BASE, run('rpm-ostree cliwrap install-to-root /', `rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, 'ostree container commit')), expect: { token: 'rpm-ostree override remove', severity: 'warning' } },
+    { name: 'unknown base, cliwrap enabled in an earlier RUN', text: file(UNKNOWN_BASE, 'RUN rpm-ostree cliwrap install-to-root /', run(`rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, 'ostree container commit')) },
+    { name: 'declared base with no kernel change', text: file(...CORP_BOOTC, run('dnf -y install vim', 'bootc container lint')) },
     { name: 'kernel-tools and kernel-devel are not a kernel', text: file(BOOTC41, run('dnf -y install kernel-tools kernel-devel kernel-headers kernel-devel-matched')) },
     { name: 'a kernel flavour named without removing the kernel is not a swap', text: file(BOOTC41, run('dnf -y copr enable bieszczaders/kernel-cachyos-addons', 'dnf -y install scx-scheds kernel-cachyos-addons')) },
     { name: 'a glob that names no kernel', text: file(FCOS_LEGACY, 'COPY rpms/ /rpms/', run('rpm-ostree override replace /rpms/*', 'ostree container commit')) },
@@ -185,10 +193,15 @@ export const CASES: Record<string, Case[]> = {
     { name: 'install without commit', text: file(FCOS, 'RUN rpm-ostree install vim'), expect: { token: 'rpm-ostree install', severity: 'information' } },
     { name: 'commit swallowed as arguments (missing &&)', text: file(FCOS, 'RUN rpm-ostree install vim \\\n    ostree container commit'), expect: { token: 'ostree container commit', severity: 'information' } },
     { name: 'with commit', text: file(FCOS, 'RUN rpm-ostree install vim && ostree container commit') },
+    { name: 'declared base: # layerlint base=rhcos', text: file('# layerlint base=rhcos', 'FROM registry.corp.example/ocp/rhcos-custom:4.16', 'RUN rpm-ostree install vim'), expect: { token: 'rpm-ostree install', severity: 'information' } },
+    { name: 'a base name the pragma does not know is ignored', text: file('# layerlint base=debian', 'FROM registry.corp.example/ocp/custom:4.16', 'RUN rpm-ostree install vim') },
+    { name: 'the pragma applies to the FROM directly below it only', text: file('# layerlint base=rhcos', '', 'FROM registry.corp.example/ocp/custom:4.16', 'RUN rpm-ostree install vim') },
     { name: 'bootc', text: file(BOOTC42, 'RUN dnf -y install vim') },
   ],
   'ostree-commit-on-bootc': [
     { name: 'on bootc', text: file(BOOTC42, 'RUN dnf -y install vim && ostree container commit'), expect: { token: 'ostree container commit', severity: 'warning' } },
+    { name: 'declared bootc base', text: file(...CORP_BOOTC, 'RUN dnf -y install vim && ostree container commit'), expect: { token: 'ostree container commit', severity: 'warning' } },
+    { name: 'same base undeclared', text: file('FROM registry.corp.example/platform/rhel-bootc-base:9.4', 'RUN dnf -y install vim && ostree container commit') },
     { name: 'on FCOS', text: file(FCOS, 'RUN rpm-ostree install vim && ostree container commit') },
   ],
 };

@@ -4,7 +4,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { extractCommands, relocateCommands, ShellVariables, type Fragment } from '../shell/commands';
 import { heredocShellText, runShellText } from '../shell/shell-text';
 import { LineIndex } from '../text/line-index';
-import { familyOf, OSTREE_UNKNOWN } from './family';
+import { declaredBase, familyOf, OSTREE_UNKNOWN } from './family';
 import type { AnalysisReuse } from './analysis-reuse';
 import { parseInstructions, RELEVANT, type InstructionRecord, type RunRecord } from './instructions';
 export { normaliseForDockerfileParser } from './instructions';
@@ -89,7 +89,7 @@ function startStage(record: InstructionRecord, range: Range, lines: LineIndex, s
     imageRange: from.imageStart !== undefined && from.imageEnd !== undefined ? lines.range(from.imageStart, from.imageEnd) : undefined,
     image,
     parent,
-    base: parent === undefined && image !== undefined ? familyOf(image) : null,
+    base: declaredBase(lines, range.start.line) ?? (parent === undefined && image !== undefined ? familyOf(image) : null),
     runs: [],
   };
 }
