@@ -24,6 +24,8 @@ export interface KernelChange {
   removed: KernelPackageRef[];
   /** Replaces the installed kernel (override replace, dnf swap, rpm -U, install after a removal) rather than adding one. */
   replaces: boolean;
+  /** The package scriptlets do not run (`--setopt=tsflags=noscripts`, `rpm --noscripts`): nothing regenerates the initramfs. */
+  noScripts?: boolean;
 }
 
 /** What the stage did before the command: a removed kernel makes the next install a replacement. */
@@ -190,16 +192,26 @@ export function kernelChange(cmd: ShellCommand, context: KernelContext = { kerne
     const inPlace = context.kernelRemoved || removesInstalledKernel(removed) || DNF_REPLACING_VERBS.has(dnf.verb);
     const packages = kernelPackages(dnf.verb === 'swap' ? dnf.operands.slice(1) : dnf.operands, inPlace);
     if (packages.length === 0) return undefined;
-    return { tool: 'dnf', verb: dnf.verb, verbWord: dnf.verbWord, packages, removed, replaces: inPlace };
+    return { tool: 'dnf', verb: dnf.verb, verbWord: dnf.verbWord, packages, removed, replaces: inPlace, noScripts: skipsScriptlets(cmd) };
   }
   const rpm = rpmMode(cmd);
   if (rpm && rpm.mode !== 'erase') {
     const inPlace = context.kernelRemoved || rpm.mode === 'upgrade';
     const packages = kernelPackages(cmd.args.filter((w) => w !== rpm.word && (value(w) ?? '').endsWith('.rpm')), inPlace);
     if (packages.length === 0) return undefined;
-    return { tool: 'rpm', verb: rpm.mode, verbWord: rpm.word, packages, removed: [], replaces: inPlace };
+    return { tool: 'rpm', verb: rpm.mode, verbWord: rpm.word, packages, removed: [], replaces: inPlace, noScripts: skipsScriptlets(cmd) };
   }
   return undefined;
+}
+
+/** `--setopt=tsflags=noscripts`, `--setopt tsflags=noscripts`, `rpm --noscripts|--noposttrans`. */
+function skipsScriptlets(cmd: ShellCommand): boolean {
+  return cmd.args.some((w, i) => {
+    const v = value(w) ?? '';
+    if (v === '--noscripts' || v === '--no-scripts' || v === '--noposttrans') return true;
+    const setopt = v.startsWith('--setopt=') ? v.slice('--setopt='.length) : v === '--setopt' ? value(cmd.args[i + 1]) ?? '' : '';
+    return /^tsflags=(?:\S*,)?noscripts\b/.test(setopt);
+  });
 }
 
 /** `dnf remove kernel…`, `rpm -e kernel…`, `rpm-ostree override remove kernel…`, `dnf swap kernel …`: the installed kernel is gone. */

@@ -6,6 +6,8 @@ import { versionAtLeast, type CommandFacts } from './facts';
 
 export function regenerates(f: CommandFacts, base: BaseInfo, version: [number, number] | undefined): Tristate {
   const tool = f.kernelChange!.tool;
+  // The kernel's %posttrans (kernel-install add) is what rpm-ostree and kernel-install answer.
+  if (f.kernelChange!.noScripts) return 'no';
   const cliwrapBefore = f.before.cliwrap;
   if (version) {
     if (tool === 'rpm-ostree') {

@@ -19,8 +19,9 @@ export const kernelWithoutInitramfs: Rule = {
       const script = later.find((c) => c.opaque)?.opaque;
       if (script && regen !== 'no') continue;
       const severity = regen === 'no' && !script ? 'error' : 'warning';
-      const why =
-        regen === 'no'
+      const why = f.kernelChange.noScripts
+        ? `with the package scriptlets off, nothing runs kernel-install to regenerate the initramfs after \`${f.kernelChange.verb}\``
+        : regen === 'no'
           ? `on ${stage.base.label} nothing regenerates the initramfs after \`${f.kernelChange.verb}\``
           : `it is not known whether ${stage.base.label} regenerates the initramfs after \`${f.kernelChange.verb}\``;
       const fix = regenerationFix(ctx, f, stage);
