@@ -14,7 +14,11 @@ export interface Case {
 const run = (...cmds: string[]) => `RUN ${cmds.join(' && \\\n    ')}`;
 const file = (...lines: string[]) => `${lines.join('\n')}\n`;
 const CORE = (v: string) => `https://kojipkgs.fedoraproject.org/packages/kernel/${v}/x86_64/kernel-core-${v.replace('/', '-')}.x86_64.rpm`;
+/** The whole installed Fedora kernel set, as community kernel swaps name it. */
+const FEDORA_SET = 'kernel kernel-core kernel-modules kernel-modules-core kernel-modules-extra';
+const UNKNOWN_BASE = 'FROM ghcr.io/example/atomic-desktop:41';
 
+const CORP_BOOTC = ['# layerlint base=bootc', 'FROM registry.corp.example/platform/rhel-bootc-base:9.4'];
 export const CASES: Record<string, Case[]> = {
   'kernel-without-initramfs': [
     { name: 'OKD kernel swap without dracut', text: file(OKD, run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
@@ -32,6 +36,32 @@ export const CASES: Record<string, Case[]> = {
     { name: 'suppressed', text: file(OKD, '# layerlint ignore=kernel-without-initramfs', run(REPLACE)) },
     { name: 'globally suppressed', text: file('# layerlint global ignore=kernel-without-initramfs', OKD, run(REPLACE)) },
     { name: 'fedora-bootc 42 with dnf', text: file(BOOTC42, run('dnf -y upgrade kernel kernel-core')) },
+    // Any kernel, not a fixed list (issue 14, item 1).
+    { name: 'community kernel: override remove … --install kernel-cachyos-lto', text: file(FCOS_LEGACY, run(`rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos-lto`, 'ostree container commit')), expect: { token: 'rpm-ostree override remove', severity: 'error' } },
+    { name: 'community kernel: --install=kernel-fsync', text: file(OKD, run(`rpm-ostree override remove ${FEDORA_SET} --install=kernel-fsync`)), expect: { token: 'rpm-ostree override remove', severity: 'error' } },
+    { name: 'override replace --remove kernel-core --install kernel-surface', text: file(FCOS_LEGACY, run('rpm-ostree override replace /tmp/rpms/libwacom-surface-2.9.0-1.fc39.x86_64.rpm --remove kernel-core --remove kernel --install kernel-surface')), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: 'dnf remove kernel* then install kernel-longterm', text: file(BOOTC41, run('dnf -y remove kernel*', 'rm -rf /usr/lib/modules/*', 'dnf -y install kernel-longterm')), expect: { token: 'dnf -y install', severity: 'error' } },
+    { name: 'dnf5 remove in one RUN, install in the next', text: file(BOOTC41, run('dnf5 -y remove --no-autoremove kernel kernel-core kernel-modules kernel-modules-core'), run('dnf5 -y install --setopt=tsflags=noscripts kernel-cachyos')), expect: { token: 'dnf5 -y install', severity: 'error' } },
+    { name: 'glob of local kernel RPMs', text: file(FCOS_LEGACY, 'COPY --from=ghcr.io/example/akmods:39 /kernel-rpms /tmp/kernel-rpms', run('rpm-ostree override replace /tmp/kernel-rpms/kernel-*.rpm', 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: 'dnf install of RPM globs after the removal', text: file(BOOTC41, run(`dnf -y remove ${FEDORA_SET}`, 'dnf -y install /tmp/kernel-rpms/kernel-[0-9]*.rpm /tmp/kernel-rpms/kernel-core-*.rpm /tmp/kernel-rpms/kernel-modules-*.rpm')), expect: { token: 'dnf -y install', occurrence: 1, severity: 'error' } },
+    { name: 'dnf downgrade kernel', text: file(BOOTC41, run('dnf -y downgrade kernel kernel-core')), expect: { token: 'dnf -y downgrade', severity: 'error' } },
+    { name: 'dnf swap kernel-core for another core', text: file(BOOTC41, run('dnf -y swap kernel-core kernel-cachyos-core')), expect: { token: 'dnf -y swap', severity: 'error' } },
+    { name: 'a script runs later: one level less sure', text: file(OKD, 'COPY finish.sh /tmp/finish.sh', run(REPLACE, '/tmp/finish.sh', 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
+    { name: 'a script runs in a later RUN', text: file(OKD, run(REPLACE), 'COPY finish.sh /tmp/finish.sh', 'RUN /tmp/finish.sh'), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
+    // Bases the name table does not know (issue 14, item 6).
+    { name: 'declared base: # layerlint base=okd-fcos', text: file('# layerlint base=okd-fcos', 'FROM registry.corp.example/okd/machine-os-content:4.14', run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: 'declared base: # layerlint base=bootc (dnf behaviour unknown)', text: file(...CORP_BOOTC, run('dnf -y upgrade kernel kernel-core')), expect: { token: 'dnf -y upgrade', severity: 'warning' } },
+    { name: 'declared base: # layerlint base=okd-scos', text: file('# layerlint base=okd-scos', 'FROM ghcr.io/org/my-scos:4.16', run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
+    { name: 'unknown base, cliwrap enabled in the same RUN', text: file(UNKNOWN_BASE, run('rpm-ostree cliwrap install-to-root /', `rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, 'ostree container commit')), expect: { token: 'rpm-ostree override remove', severity: 'warning' } },
+    { name: 'unknown base, cliwrap enabled in an earlier RUN', text: file(UNKNOWN_BASE, 'RUN rpm-ostree cliwrap install-to-root /', run(`rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, 'ostree container commit')) },
+    { name: 'declared base with no kernel change', text: file(...CORP_BOOTC, run('dnf -y install vim', 'bootc container lint')) },
+    { name: 'scriptlets off (tsflags=noscripts) on a base that regenerates', text: file(BOOTC42, run(`dnf5 -y remove --no-autoremove ${FEDORA_SET}`, 'rm -rf /usr/lib/modules/*', 'dnf5 -y install --setopt=tsflags=noscripts kernel-cachyos kernel-cachyos-devel-matched')), expect: { token: 'dnf5 -y install', severity: 'error' } },
+    { name: 'kernel-tools and kernel-devel are not a kernel', text: file(BOOTC41, run('dnf -y install kernel-tools kernel-devel kernel-headers kernel-devel-matched')) },
+    { name: 'a kernel flavour named without removing the kernel is not a swap', text: file(BOOTC41, run('dnf -y copr enable bieszczaders/kernel-cachyos-addons', 'dnf -y install scx-scheds kernel-cachyos-addons')) },
+    { name: 'a glob that names no kernel', text: file(FCOS_LEGACY, 'COPY rpms/ /rpms/', run('rpm-ostree override replace /rpms/*', 'ostree container commit')) },
+    { name: 'a script that builds the initramfs', text: file(UNKNOWN_BASE, run(`dnf5 -y remove --no-autoremove ${FEDORA_SET}`, 'dnf5 -y install /tmp/kernel-rpms/kernel-[0-9]*.rpm /tmp/kernel-rpms/kernel-core-*.rpm', '/ctx/build-initramfs', 'bootc container lint')) },
+    { name: 'a script runs later on an unknown base', text: file(UNKNOWN_BASE, run(`rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, '/ctx/finalize', 'ostree container commit')) },
+    { name: 'community kernel with its dracut call', text: file(FCOS_LEGACY, run(`rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, `KERNEL_VERSION="$(rpm -q kernel-cachyos --queryformat '%{VERSION}-%{RELEASE}.%{ARCH}')"`, 'RPMOSTREE_CLIWRAP_SKIP=1 dracut --no-hostonly --kver "$KERNEL_VERSION" --reproducible --zstd -v --add ostree -f "/lib/modules/$KERNEL_VERSION/initramfs.img"', 'ostree container commit')) },
   ],
   'initramfs-unverified': [
     { name: 'FCOS stable relies on rpm-ostree', text: file(FCOS, run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'hint' } },
@@ -47,6 +77,12 @@ export const CASES: Record<string, Case[]> = {
     { name: 'exact kver', text: file(OKD, run(REPLACE, WRAPPED_DRACUT)) },
     { name: 'unknown ARG', text: file(OKD, 'ARG K', run(REPLACE, WRAPPED_DRACUT.replace(`--kver ${KVER}`, '--kver "$K"'))) },
     { name: 'read from the image', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(`--kver ${KVER}`, `--kver "$(rpm -q --qf '%{VERSION}-%{RELEASE}.%{ARCH}' kernel-core)"`))) },
+    { name: 'the wrong kver in the output path too', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replaceAll(KVER, '6.4.15-200.x86_64'))), expect: { token: '6.4.15-200.x86_64', severity: 'error' } },
+    {
+      name: 'a community kernel of unknown version replaced the known one',
+      text: file(OKD, run(REPLACE, WRAPPED_DRACUT), run(`rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, WRAPPED_DRACUT.replaceAll(KVER, '6.12.9-cachyos1.fc38.x86_64'))),
+    },
+    { name: 'a kernel script ran since the kernel change', text: file(OKD, run(REPLACE), 'RUN /ctx/install-kernel-akmods', run(WRAPPED_DRACUT.replaceAll(KVER, '6.12.9-ogc1.fc38.x86_64'))) },
   ],
   'build-host-kernel': [
     { name: 'dracut --kver $(uname -r)', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(`--kver ${KVER}`, '--kver $(uname -r)'))), expect: { token: '$(uname -r)', severity: 'error' } },
@@ -54,9 +90,16 @@ export const CASES: Record<string, Case[]> = {
     { name: 'backticks in a modules path', text: file(FCOS, run('cp zfs.ko /usr/lib/modules/`uname -r`/extra/')), expect: { token: '`uname -r`', severity: 'error' } },
     { name: 'depmod without a version', text: file(FCOS, run('depmod -a')), expect: { token: 'depmod', severity: 'error' } },
     { name: 'dracut without a version', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(`--kver ${KVER} `, ''))), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'error' } },
+    { name: 'dracut with an output path and no kver', text: file(BOOTC41, run('dnf -y upgrade kernel', 'dracut -f "/usr/lib/modules/$(ls /usr/lib/modules)/initramfs.img"')), expect: { token: 'dracut', occurrence: 1, severity: 'error' } },
+    { name: 'dracut with a literal output path and no kver', text: file(BOOTC41, 'RUN dracut --no-hostonly -f /usr/lib/modules/6.11.4-301.fc41.x86_64/initramfs.img'), expect: { token: 'dracut', severity: 'error' } },
+    { name: 'bootc docs: kver=$(ls /usr/lib/modules) as the positional version', text: file(BOOTC41, 'RUN kver=$(ls /usr/lib/modules) && dracut -vf /usr/lib/modules/$kver/initramfs.img "$kver"') },
+    { name: 'an unknown word that may be an option', text: file(BOOTC41, 'ARG DRACUT_ARGS', 'RUN dracut $DRACUT_ARGS -f "/usr/lib/modules/$(ls /usr/lib/modules)/initramfs.img"') },
     { name: 'depmod with a version', text: file(FCOS, run(`depmod -a ${KVER}`)) },
     { name: 'uname -r only echoed', text: file(FCOS, run('echo "built on $(uname -r)"')) },
     { name: 'kver read from the image', text: file(FCOS, run('depmod -a "$(ls /usr/lib/modules)"')) },
+    { name: 'in a builder stage of no family (no fix: no kernel known there)', text: file(FCOS, 'FROM registry.fedoraproject.org/fedora:39 AS builder', run('dnf -y install kernel-devel', 'make -C /usr/src/kernels/$(uname -r) M=/src modules')), expect: { token: '$(uname -r)', severity: 'error' } },
+    { name: 'depmod without a version in a builder stage', text: file('FROM registry.fedoraproject.org/fedora:40 AS builder', run('dnf -y install kernel-core-6.11.4-301.fc41.x86_64', 'depmod -a')), expect: { token: 'depmod', severity: 'error' } },
+    { name: 'a builder stage that echoes the host kernel', text: file('FROM registry.fedoraproject.org/fedora:40 AS builder', run('dnf -y install kernel-devel', 'echo "host: $(uname -r)"')) },
   ],
   'dracut-output-path': [
     { name: 'no image: /boot', text: file(OKD, run(REPLACE, `/usr/libexec/rpm-ostree/wrapped/dracut --no-hostonly --kver ${KVER} --add ostree -f`)), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'error' } },
@@ -67,7 +110,10 @@ export const CASES: Record<string, Case[]> = {
   ],
   'dracut-missing-ostree': [
     { name: 'no --add ostree', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--add ostree ', ''))), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'error' } },
-    { name: 'on bootc only a warning', text: file(BOOTC41, run('dnf -y upgrade kernel', GOOD_DRACUT.replace('--add ostree ', ''))), expect: { token: 'dracut', occurrence: 1, severity: 'warning' } },
+    { name: 'on bootc only a warning (own configuration given)', text: file(BOOTC41, run('dnf -y upgrade kernel', GOOD_DRACUT.replace('--add ostree ', '--conf /etc/dracut-build.conf '))), expect: { token: 'dracut', occurrence: 1, severity: 'warning' } },
+    { name: 'bootc base with -m that leaves ostree out', text: file(BOOTC41, run('dnf -y upgrade kernel', GOOD_DRACUT.replace('--add ostree', '-m "base kernel-modules"'))), expect: { token: 'dracut', occurrence: 1, severity: 'warning' } },
+    { name: 'fedora-bootc adds ostree in 10-bootc-base.conf', text: file(BOOTC41, run('dnf -y upgrade kernel', GOOD_DRACUT.replace('--add ostree ', ''))) },
+    { name: 'centos-bootc: the documented recipe', text: file('FROM quay.io/centos-bootc/centos-bootc:stream9', run('dnf -y install kernel-rt'), 'RUN kver=$(cd /usr/lib/modules && echo *); dracut -vf /usr/lib/modules/$kver/initramfs.img "$kver"') },
     { name: '-m without ostree', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--add ostree', '-m "base kernel-modules"'))), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'error' } },
     { name: '-a ostree', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--add ostree', '-a ostree'))) },
     { name: '-aostree', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--add ostree', '-aostree'))) },
@@ -81,6 +127,10 @@ export const CASES: Record<string, Case[]> = {
     { name: 'clustered -vH', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--no-hostonly', '-vH'))), expect: { token: 'H', occurrence: 1 + 0, severity: 'error' } },
     { name: '-N', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--no-hostonly', '-N'))) },
     { name: 'last one wins', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--no-hostonly', '-H --no-hostonly'))) },
+    { name: 'an unknown path does not switch the rule off', text: file(OKD, run(REPLACE, 'K="$(rpm -q --queryformat="%{evr}.%{arch}" kernel-core)"', WRAPPED_DRACUT.replace('--no-hostonly ', '').replaceAll(KVER, '$K').replace('-f /usr', '-f "/usr').replace('initramfs.img', 'initramfs.img"'))), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'warning' } },
+    { name: 'fedora-bootc sets hostonly=no in 10-bootc-base.conf', text: file(BOOTC41, run('dnf -y upgrade kernel', GOOD_DRACUT.replace('--no-hostonly ', ''))) },
+    { name: 'bootc docs: kver from cd /usr/lib/modules && echo *', text: file(BOOTC42, 'RUN kver=$(cd /usr/lib/modules && echo *); dracut -vf /usr/lib/modules/$kver/initramfs.img "$kver"') },
+    { name: 'explicit -H on bootc is still an error', text: file(BOOTC42, 'RUN kver=$(ls /usr/lib/modules) && dracut -H -f /usr/lib/modules/$kver/initramfs.img "$kver"'), expect: { token: '-H', severity: 'error' } },
   ],
   'dracut-missing-force': [
     { name: 'no -f', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace(' -f ', ' '))), expect: { token: `/usr/lib/modules/${KVER}/initramfs.img`, severity: 'warning' } },
@@ -95,6 +145,8 @@ export const CASES: Record<string, Case[]> = {
     },
     { name: 'kernel-core alone on Fedora 38', text: file(OKD, run(`rpm-ostree override replace ${CORE('6.4.15/200.fc38')}`, WRAPPED_DRACUT)), expect: { token: CORE('6.4.15/200.fc38'), severity: 'warning' } },
     { name: 'the whole set', text: file(OKD, run(REPLACE, WRAPPED_DRACUT)) },
+    { name: 'dnf resolves the set’s dependencies', text: file(BOOTC41, run('dnf -y remove kernel-core', 'dnf -y install kernel-core-6.11.4-301.fc41.x86_64', GOOD_DRACUT.replaceAll(KVER, '6.11.4-301.fc41.x86_64'))) },
+    { name: 'a community kernel’s subpackages are not known', text: file(FCOS_LEGACY, run(`rpm-ostree override remove kernel kernel-core --install /tmp/rpms/kernel-cachyos-core-6.12.9-cachyos1.fc39.x86_64.rpm`, GOOD_DRACUT.replaceAll(KVER, '6.12.9-cachyos1.fc39.x86_64'))) },
     { name: 'kernel-devel is not part of the set', text: file(OKD, run(`${REPLACE} https://example.com/kernel-devel-6.4.14-200.fc38.x86_64.rpm`, WRAPPED_DRACUT)) },
   ],
   'multiple-kernels': [
@@ -102,6 +154,8 @@ export const CASES: Record<string, Case[]> = {
     { name: 'dnf install of another version', text: file(BOOTC42, run('dnf -y install kernel-core-6.11.4-301.fc41')), expect: { token: 'kernel-core-6.11.4-301.fc41', severity: 'error' } },
     { name: 'removed first', text: file(BOOTC42, run('dnf -y remove kernel kernel-core', 'dnf -y install kernel-core-6.11.4-301.fc41')) },
     { name: 'override replace', text: file(FCOS, run(REPLACE)) },
+    { name: 'the old kernel removed later in the RUN', text: file(BOOTC42, run('dnf -y install kernel-core-6.11.4-301.fc41', 'dnf -y remove kernel-core-6.11.3-300.fc41')) },
+    { name: 'a community kernel after removing the old one', text: file(BOOTC42, run(`dnf -y remove ${FEDORA_SET}`, 'dnf -y install kernel-cachyos-6.12.9-cachyos1.fc42.x86_64')) },
   ],
   'tmpfs-tmp-kernel': [
     { name: 'tmpfs on /tmp', text: file(FCOS, `RUN --mount=type=tmpfs,target=/tmp ${REPLACE}`), expect: { token: '--mount=type=tmpfs,target=/tmp', severity: 'error' } },
@@ -138,11 +192,17 @@ export const CASES: Record<string, Case[]> = {
   ],
   'missing-container-commit': [
     { name: 'install without commit', text: file(FCOS, 'RUN rpm-ostree install vim'), expect: { token: 'rpm-ostree install', severity: 'information' } },
+    { name: 'commit swallowed as arguments (missing &&)', text: file(FCOS, 'RUN rpm-ostree install vim \\\n    ostree container commit'), expect: { token: 'ostree container commit', severity: 'information' } },
     { name: 'with commit', text: file(FCOS, 'RUN rpm-ostree install vim && ostree container commit') },
+    { name: 'declared base: # layerlint base=rhcos', text: file('# layerlint base=rhcos', 'FROM registry.corp.example/ocp/rhcos-custom:4.16', 'RUN rpm-ostree install vim'), expect: { token: 'rpm-ostree install', severity: 'information' } },
+    { name: 'a base name the pragma does not know is ignored', text: file('# layerlint base=debian', 'FROM registry.corp.example/ocp/custom:4.16', 'RUN rpm-ostree install vim') },
+    { name: 'the pragma applies to the FROM directly below it only', text: file('# layerlint base=rhcos', '', 'FROM registry.corp.example/ocp/custom:4.16', 'RUN rpm-ostree install vim') },
     { name: 'bootc', text: file(BOOTC42, 'RUN dnf -y install vim') },
   ],
   'ostree-commit-on-bootc': [
     { name: 'on bootc', text: file(BOOTC42, 'RUN dnf -y install vim && ostree container commit'), expect: { token: 'ostree container commit', severity: 'warning' } },
+    { name: 'declared bootc base', text: file(...CORP_BOOTC, 'RUN dnf -y install vim && ostree container commit'), expect: { token: 'ostree container commit', severity: 'warning' } },
+    { name: 'same base undeclared', text: file('FROM registry.corp.example/platform/rhel-bootc-base:9.4', 'RUN dnf -y install vim && ostree container commit') },
     { name: 'on FCOS', text: file(FCOS, 'RUN rpm-ostree install vim && ostree container commit') },
   ],
 };

@@ -50,6 +50,11 @@ describe('fix style', () => {
     expect(fixed(text, 'cliwrap-same-run')).toBe(`${OKD}\nRUN ${REPLACE} && \\\n    ${DRACUT}\n`);
   });
 
+  it('inserts the missing && before a commit that became arguments, instead of a second commit', () => {
+    const text = 'FROM quay.io/fedora/fedora-coreos:stable\nRUN rpm-ostree install vim \\\n    ostree container commit\n';
+    expect(fixed(text, 'missing-container-commit')).toBe(`FROM quay.io/fedora/fedora-coreos:stable\nRUN rpm-ostree install vim && \\\n    ostree container commit\n`);
+  });
+
   it('rewrites a mixed kernel set as one brace-expanded word', () => {
     const base = 'https://kojipkgs.fedoraproject.org/packages/kernel/6.4.15/200.fc38/x86_64';
     const text = `${OKD}\nRUN rpm-ostree override replace \\\n      ${base}/kernel-core-${KVER}.rpm \\\n      ${base}/kernel-modules-6.4.14-200.fc38.x86_64.rpm \\\n      ${base}/kernel-modules-core-${KVER}.rpm && \\\n    ${DRACUT}\n`;

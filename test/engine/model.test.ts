@@ -47,6 +47,26 @@ describe('base families', () => {
     expect(familyOf(image)?.family).toBe(family);
   });
 
+  it.each([
+    ['fcos', 'coreos', 'unknown', 'no'],
+    ['okd-fcos', 'okd-fcos', 'no', 'yes'],
+    ['okd-scos', 'coreos', 'unknown', 'no'],
+    ['rhcos', 'coreos', 'unknown', 'no'],
+    ['bootc', 'bootc', 'unknown', 'no'],
+    ['coreos-legacy', 'coreos-legacy', 'no', 'no'],
+  ])('# layerlint base=%s above a FROM → %s', (name, family, regenerates, cliwrap) => {
+    const doc = buildDocument(`ARG TAG=1\n# some comment\n# layerlint base=${name}\nFROM registry.corp.example/os/base:\${TAG}\nFROM docker.io/library/fedora:41\n`);
+    const [declared, plain] = doc.model.stages;
+    expect(declared.base).toMatchObject({ family, rpmOstreeRegenerates: regenerates, cliwrapOn: cliwrap });
+    expect(declared.base?.label).toContain('declared base');
+    expect(plain.base).toBeNull();
+  });
+
+  it('a declared base wins over the name table, and an unknown name changes nothing', () => {
+    expect(buildDocument('# layerlint base=bootc\nFROM quay.io/fedora/fedora-coreos:stable\n').model.stages[0].base?.family).toBe('bootc');
+    expect(buildDocument('# layerlint base=suse\nFROM quay.io/fedora/fedora-coreos:stable\n').model.stages[0].base?.family).toBe('coreos');
+  });
+
   it('knows plain images are none', () => {
     expect(familyOf('fedora:40')).toBeNull();
     expect(splitImage('fedora:40')).toEqual({ repository: 'docker.io/library/fedora', tag: '40', digest: undefined });

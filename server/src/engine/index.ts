@@ -1,7 +1,7 @@
 // Public surface of the engine: pure (text in, diagnostics and edits out, LSP types).
 import { SEVERITIES } from './severity';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { collectFacts, parseRpmOstreeVersion, type StageFacts } from './analysis/facts';
+import { collectFacts, parseRpmOstreeVersion, type AnyStageFacts, type StageFacts } from './analysis/facts';
 import { docsUrl } from './catalog';
 import { buildDocument, type ParsedDocument } from './model/build';
 import type { AnalysisReuse } from './model/analysis-reuse';
@@ -44,9 +44,10 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
   const internalErrors: string[] = [];
   let doc: ParsedDocument;
   let facts: StageFacts[];
+  let allStages: AnyStageFacts[];
   try {
     doc = buildDocument(text, options.buildArgs, reuse);
-    facts = collectFacts(doc.model.stages);
+    ({ layered: facts, all: allStages } = collectFacts(doc.model.stages));
   } catch (e) {
     internalErrors.push(`model: ${(e as Error).stack ?? e}`);
     const empty = emptyDocument(text);
@@ -57,6 +58,7 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
     lines: doc.lines,
     escapeChar: doc.model.escapeChar,
     stages: facts,
+    allStages,
     options,
     rpmOstreeVersion: parseRpmOstreeVersion(options.rpmOstreeVersion),
   };

@@ -27,41 +27,78 @@ export function hasMarker(value: string): boolean {
   return value.includes('\u0001');
 }
 
-/** Shell text that reads the image's own kernel version at build time (used in fixes when the kver is not known). */
-export const IMAGE_KVER_SHELL = `$(rpm -q --qf '%{VERSION}-%{RELEASE}.%{ARCH}' kernel-core)`;
-
 const VARIANTS = ['rt-debug', '64k-debug', '16k-debug', 'rt', '64k', '16k', 'debug', 'automotive'];
-const SUBPACKAGES = ['core', 'modules-core', 'modules-extra', 'modules-internal', 'modules'];
+// Longest first: `kernel-modules-core` is the modules-core package, not a "modules" flavour's core.
+const SUBPACKAGES = ['modules-core', 'modules-extra', 'modules-internal', 'modules', 'core'];
+// Words that make `kernel-…` something other than a kernel (headers, tools, build files, kmods…).
+const NOT_A_KERNEL = new Set([
+  'devel', 'headers', 'tools', 'libs', 'doc', 'docs', 'debuginfo', 'debugsource', 'selftests', 'cross', 'abi', 'stablelists',
+  'whitelists', 'srpm', 'rpm', 'macros', 'uki', 'virt', 'firmware', 'matched', 'akmods', 'addons', 'install', 'livepatch',
+  'bpftool', 'perf', 'python3', 'nvidia', 'kmod', 'kmods', 'zfs', 'source', 'src', 'sign', 'signed', 'common', 'license',
+  'utils', 'api', 'ipaclones', 'partner', 'zfcpdump', 'kdump', 'bootwrapper', 'rpm-macros', 'config', 'configs', 'build',
+]);
 
 export interface KernelPackageName {
-  /** e.g. "kernel-64k-core" */
+  /** e.g. "kernel-64k-core", "kernel-cachyos-lto" */
   name: string;
-  /** "kernel" or "kernel-<variant>" */
+  /** "kernel", "kernel-<variant>" or "kernel-<flavour>" */
   base: string;
+  /** A Fedora variant (debug, 64k, rt…): its kver carries "+<variant>". */
   variant?: string;
-  /** "" for the meta package, else "core", "modules", "modules-core"… */
+  /** A kernel built outside Fedora's kernel.spec variants (cachyos, longterm, surface, fsync…). */
+  flavour?: string;
+  /** "" for the meta package, else "core", "modules", "modules-core"…; "*" for a glob that may match several. */
   subpackage: string;
+  /**
+   * A name that is a kernel only where it takes the place of the installed one (`kernel-cachyos`
+   * after `kernel-core` is removed): a flavour's meta or modules package, or a glob.
+   */
+  onlyAsReplacement: boolean;
 }
 
-/** Recognises the packages that make up an installed kernel (not kernel-devel, -headers, -tools). */
+/**
+ * Recognises the packages that make up an installed kernel (not kernel-devel, -headers, -tools…):
+ * Fedora's kernel and its variants by their fixed names, any other kernel (kernel-cachyos-lto,
+ * kernel-longterm…) by the kernel.spec naming: `kernel-<flavour>-core` is a kernel's core package,
+ * `kernel-<flavour>` its meta package.
+ */
 export function parseKernelPackageName(name: string): KernelPackageName | null {
   if (name !== 'kernel' && !name.startsWith('kernel-')) return null;
   let rest = name.slice('kernel'.length);
-  let variant: string | undefined;
-  for (const v of VARIANTS) {
-    if (rest === `-${v}` || rest.startsWith(`-${v}-`)) {
-      variant = v;
-      rest = rest.slice(v.length + 1);
-      break;
-    }
-  }
   let subpackage = '';
-  if (rest !== '') {
-    const sub = SUBPACKAGES.find((s) => rest === `-${s}`);
-    if (!sub) return null;
+  const sub = SUBPACKAGES.find((s) => rest === `-${s}` || rest.endsWith(`-${s}`));
+  if (sub) {
     subpackage = sub;
+    rest = rest.slice(0, rest.length - sub.length - 1);
   }
-  return { name, base: variant ? `kernel-${variant}` : 'kernel', variant, subpackage };
+  if (rest === '') return { name, base: 'kernel', subpackage, onlyAsReplacement: false };
+  const variant = VARIANTS.find((v) => rest === `-${v}`);
+  if (variant) return { name, base: `kernel-${variant}`, variant, subpackage, onlyAsReplacement: false };
+  const words = rest.slice(1).split('-');
+  if (!words.every((w) => /^[a-z][a-z0-9_]*$/.test(w) && !NOT_A_KERNEL.has(w)) || NOT_A_KERNEL.has(words.join('-'))) return null;
+  const flavour = words.join('-');
+  return { name, base: `kernel-${flavour}`, flavour, subpackage, onlyAsReplacement: subpackage !== 'core' };
+}
+
+/**
+ * A glob naming kernel RPMs (`/tmp/rpms/kernel-*.rpm`, `kernel-core-*.rpm`, `kernel-[0-9]*.rpm`,
+ * `kernel*` in a remove): the kernel it names, with no version.
+ */
+export function parseKernelGlob(spec: string): KernelPackageName | null {
+  const file = fileName(spec);
+  const at = file.search(/[*?[]/);
+  if (at < 0) return null;
+  const prefix = file.slice(0, at);
+  const pattern = file.slice(at);
+  if (prefix === 'kernel' || prefix === 'kernel-') {
+    // `kernel-[0-9]*.rpm`: the meta package only; `kernel-*`, `kernel*`: any of the set.
+    const meta = prefix === 'kernel-' && /^\[0-9/.test(pattern);
+    return { name: file, base: 'kernel', subpackage: meta ? '' : '*', onlyAsReplacement: !meta };
+  }
+  if (!prefix.endsWith('-')) return null;
+  const named = parseKernelPackageName(prefix.slice(0, -1));
+  if (!named) return null;
+  return { ...named, name: file, subpackage: named.subpackage === 'modules' ? '*' : named.subpackage, onlyAsReplacement: named.onlyAsReplacement || named.subpackage === 'modules' };
 }
 
 export interface Nevra {

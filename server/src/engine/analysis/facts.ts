@@ -4,23 +4,25 @@
 import type { DracutInvocation } from '../dracut/invocation';
 import { isDracut, parseDracut } from '../dracut/invocation';
 import type { BaseInfo, RunModel, ShellCommand, Stage, Tristate } from '../model/types';
+import { basename } from '../model/build';
+import { kernelAfter, type InstalledKernel } from './installed-kernel';
+import { opaqueCommand, type OpaqueCommand } from './opaque-commands';
 import { isCliwrapInstall, kernelChange, removesKernel, rpmOstreeVerb, type KernelChange, type RpmOstreeVerb } from './package-commands';
 
-export interface InstalledKernel {
-  /** VERSION-RELEASE.ARCH when known. */
-  kver?: string;
-  /** VERSION-RELEASE when known (the arch may not be: `dnf install kernel-6.5.5-200.fc38`). */
-  versionRelease?: string;
-  change: CommandFacts;
-}
+export type { InstalledKernel };
 
 export interface StateBefore {
   /** Is cliwrap on when this command runs? */
   cliwrap: Tristate;
   /** cliwrap was turned on by the base or an earlier RUN (not earlier in this RUN). */
   cliwrapBeforeThisRun: Tristate;
+  /** The kernel a change in this stage (or the stages it is built from) installed; undefined: the base's. */
   kernel?: InstalledKernel;
+  /** A script ran since the last kernel change that may have changed the kernel: its version is not known for certain. */
+  kernelUncertain: boolean;
   kernelRemoved: boolean;
+  /** /usr/lib/modules was emptied (after the old kernel was removed). */
+  modulesCleared: boolean;
 }
 
 export interface CommandFacts {
@@ -32,6 +34,10 @@ export interface CommandFacts {
   cliwrapInstall?: RpmOstreeVerb;
   rpmOstree?: RpmOstreeVerb;
   removesKernel: boolean;
+  /** A script or other command whose effect is not visible here. */
+  opaque?: OpaqueCommand;
+  /** For a kernel change: the kernel installed after it. */
+  kernelAfter?: InstalledKernel;
   before: StateBefore;
 }
 
@@ -45,18 +51,32 @@ export interface StageFacts {
   descendants: StageFacts[];
 }
 
+/** The facts of every stage, layered-image or not (`base` null for a plain builder stage). */
+export interface AnyStageFacts {
+  stage: Stage;
+  base: BaseInfo | null;
+  commands: CommandFacts[];
+  /** The commands of each RUN of the stage. */
+  byRun: Map<RunModel, CommandFacts[]>;
+  /** Stages built FROM this one, directly or not. */
+  descendants: StageFacts[];
+}
+
 interface State {
   cliwrap: Tristate;
   kernel?: InstalledKernel;
+  kernelUncertain: boolean;
   kernelRemoved: boolean;
+  modulesCleared: boolean;
 }
 
-export function collectFacts(stages: Stage[]): StageFacts[] {
+/** The facts of every stage; `layered` keeps the stages of a layered-image family (what most rules read). */
+export function collectFacts(stages: Stage[]): { layered: StageFacts[]; all: AnyStageFacts[] } {
   const endStates: (State | undefined)[] = [];
-  const all: (StageFacts | undefined)[] = [];
+  const all: AnyStageFacts[] = [];
   for (const stage of stages) {
     const parentState = stage.parent !== undefined ? endStates[stage.parent] : undefined;
-    const state: State = parentState ? { ...parentState } : { cliwrap: stage.base?.cliwrapOn ?? 'no', kernelRemoved: false };
+    const state: State = parentState ? { ...parentState } : { cliwrap: stage.base?.cliwrapOn ?? 'no', kernelUncertain: false, kernelRemoved: false, modulesCleared: false };
     const commands: CommandFacts[] = [];
     const byRun = new Map<RunModel, CommandFacts[]>();
     for (const run of stage.runs) {
@@ -70,34 +90,39 @@ export function collectFacts(stages: Stage[]): StageFacts[] {
           run,
           cmd,
           removesKernel: removesKernel(cmd),
-          before: { cliwrap: state.cliwrap, cliwrapBeforeThisRun, kernel: state.kernel, kernelRemoved: state.kernelRemoved },
+          before: { ...state, cliwrapBeforeThisRun },
         };
-        facts.kernelChange = kernelChange(cmd);
+        facts.kernelChange = kernelChange(cmd, state);
         facts.rpmOstree = rpmOstreeVerb(cmd);
         facts.cliwrapInstall = isCliwrapInstall(cmd);
+        facts.opaque = opaqueCommand(cmd);
         if (isDracut(cmd)) facts.dracut = parseDracut(cmd);
         commands.push(facts);
         runCommands.push(facts);
         if (facts.cliwrapInstall) state.cliwrap = 'yes';
         if (facts.removesKernel) state.kernelRemoved = true;
-        if (facts.kernelChange) state.kernel = installedBy(facts) ?? state.kernel;
+        if (facts.kernelChange && facts.kernelChange.packages.length > 0) {
+          state.kernel = kernelAfter(facts.kernelChange, state);
+          facts.kernelAfter = state.kernel;
+          state.kernelUncertain = false;
+          state.kernelRemoved = false;
+          state.modulesCleared = false;
+        }
+        if (state.kernelRemoved && clearsModules(cmd)) state.modulesCleared = true;
+        if (facts.opaque?.changesKernel) state.kernelUncertain = true;
       }
     }
     endStates.push(state);
-    const stageFacts = stage.base ? { stage, base: stage.base, commands, byRun, descendants: [] } : undefined;
+    const stageFacts: AnyStageFacts = { stage, base: stage.base, commands, byRun, descendants: [] };
     all.push(stageFacts);
-    for (let p = stage.parent; p !== undefined; p = stages[p].parent) {
-      if (stageFacts) all[p]?.descendants.push(stageFacts);
-    }
+    if (stage.base) for (let p = stage.parent; p !== undefined; p = stages[p].parent) all[p].descendants.push(stageFacts as StageFacts);
   }
-  return all.filter((s): s is StageFacts => s !== undefined);
+  return { layered: all.filter((s): s is StageFacts => s.base !== null), all };
 }
 
-function installedBy(facts: CommandFacts): InstalledKernel | undefined {
-  const pkgs = facts.kernelChange!.packages.filter((p) => p.rpm);
-  if (pkgs.length === 0) return undefined;
-  const core = pkgs.find((p) => p.kernel.subpackage === 'core') ?? pkgs[0];
-  return { kver: core.rpm!.kver, versionRelease: core.rpm!.versionRelease, change: facts };
+/** `rm -rf /usr/lib/modules/*` (or the directory itself). */
+function clearsModules(cmd: ShellCommand): boolean {
+  return basename(cmd.name) === 'rm' && cmd.args.some((a) => (a.values ?? []).some((v) => /^\/(?:usr\/)?lib\/modules(?:\/\*?)?$/.test(v)));
 }
 
 /** "2023.12" → comparable tuple; undefined when not a version. */

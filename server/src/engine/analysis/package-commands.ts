@@ -1,7 +1,7 @@
 // Recognises package-manager and rpm-ostree commands: which verb, which kernel packages.
 import { basename } from '../model/build';
 import type { ShellCommand, ShellWord } from '../model/types';
-import { parseKernelPackageName, parseKernelRpm, type KernelPackageName, type KernelRpm } from '../kver';
+import { parseKernelGlob, parseKernelPackageName, parseKernelRpm, type KernelPackageName, type KernelRpm } from '../kver';
 
 export interface KernelPackageRef {
   word: ShellWord;
@@ -9,6 +9,8 @@ export interface KernelPackageRef {
   kernel: KernelPackageName;
   /** Parsed NEVRA when the spec names a version (file, URL, versioned package spec). */
   rpm: KernelRpm | null;
+  /** A glob (`/tmp/rpms/kernel-*.rpm`): which packages and versions it matches is not known. */
+  glob: boolean;
 }
 
 export interface KernelChange {
@@ -16,9 +18,19 @@ export interface KernelChange {
   /** Words from the command name to the verb (`rpm-ostree override replace`), for the range. */
   verbWord: ShellWord;
   verb: string;
+  /** The kernel packages the command installs. */
   packages: KernelPackageRef[];
-  /** Replaces the installed kernel (override replace, dnf swap, rpm -U) rather than adding one. */
+  /** The kernel packages the same command removes (`override remove …`, `--remove`, `dnf swap <old>`). */
+  removed: KernelPackageRef[];
+  /** Replaces the installed kernel (override replace, dnf swap, rpm -U, install after a removal) rather than adding one. */
   replaces: boolean;
+  /** The package scriptlets do not run (`--setopt=tsflags=noscripts`, `rpm --noscripts`): nothing regenerates the initramfs. */
+  noScripts?: boolean;
+}
+
+/** What the stage did before the command: a removed kernel makes the next install a replacement. */
+export interface KernelContext {
+  kernelRemoved: boolean;
 }
 
 export interface RpmOstreeVerb {
@@ -30,6 +42,8 @@ export interface RpmOstreeVerb {
   operands: ShellWord[];
   /** Values of `--install` in `override remove/replace`. */
   installs: ShellWord[];
+  /** Values of `--remove` in `override replace`. */
+  removes: ShellWord[];
 }
 
 const value = (w: ShellWord | undefined): string | undefined => (w?.values?.length === 1 ? w.values[0] : undefined);
@@ -44,7 +58,7 @@ export function rpmOstreeVerb(cmd: ShellCommand): RpmOstreeVerb | undefined {
   const verbWord = args[i];
   const verb = value(verbWord);
   if (!verbWord || verb === undefined) return undefined;
-  const result: RpmOstreeVerb = { verb, verbWord, operands: [], installs: [] };
+  const result: RpmOstreeVerb = { verb, verbWord, operands: [], installs: [], removes: [] };
   i++;
   if (verb === 'override' || verb === 'cliwrap' || verb === 'ex' || verb === 'initramfs-etc' || verb === 'compose') {
     while (i < args.length && (value(args[i]) ?? '').startsWith('-')) i++;
@@ -60,8 +74,11 @@ export function rpmOstreeVerb(cmd: ShellCommand): RpmOstreeVerb | undefined {
       result.operands.push(args[i]);
     } else if (v.startsWith('--install=')) {
       result.installs.push(args[i]);
+    } else if (v.startsWith('--remove=')) {
+      result.removes.push(args[i]);
     } else if (RPM_OSTREE_VALUE_OPTIONS.has(v)) {
       if (v === '--install' && args[i + 1]) result.installs.push(args[i + 1]);
+      if (v === '--remove' && args[i + 1]) result.removes.push(args[i + 1]);
       i++;
     } else if (!v.startsWith('-')) {
       result.operands.push(args[i]);
@@ -81,7 +98,9 @@ const DNF_VALUE_OPTIONS = new Set([
   '-x', '--exclude', '--forcearch', '-c', '--config', '--disableplugin', '--enableplugin', '--comment', '--downloaddir',
   '--destdir', '--color', '-d', '--debuglevel', '-e', '--errorlevel', '--rpmverbosity', '--from-repo', '--use-host-config',
 ]);
-const DNF_CHANGE_VERBS = new Set(['install', 'in', 'localinstall', 'upgrade', 'update', 'up', 'swap', 'reinstall', 'distro-sync', 'dsync']);
+const DNF_CHANGE_VERBS = new Set(['install', 'in', 'localinstall', 'upgrade', 'update', 'up', 'swap', 'reinstall', 'distro-sync', 'dsync', 'downgrade', 'down']);
+// Verbs that take the installed kernel's place rather than installing one beside it.
+const DNF_REPLACING_VERBS = new Set(['swap', 'reinstall', 'distro-sync', 'dsync', 'downgrade', 'down']);
 const DNF_REMOVE_VERBS = new Set(['remove', 'erase', 'rm']);
 
 interface DnfCommand {
@@ -125,61 +144,89 @@ function rpmMode(cmd: ShellCommand): { mode: 'install' | 'upgrade' | 'erase'; wo
   return undefined;
 }
 
-/** The kernel packages named by some words (files, URLs, names, versioned specs). */
-export function kernelPackages(words: ShellWord[]): KernelPackageRef[] {
+/**
+ * The kernel packages named by some words (files, URLs, names, versioned specs, globs). Names that
+ * are a kernel only in place of the installed one (`kernel-cachyos`, `kernel-*.rpm`) count only when
+ * `asReplacement`.
+ */
+export function kernelPackages(words: ShellWord[], asReplacement = false): KernelPackageRef[] {
   const out: KernelPackageRef[] = [];
   for (const word of words) {
-    for (const v of word.values ?? []) {
+    for (const raw of word.values ?? []) {
+      const v = raw.startsWith('--install=') || raw.startsWith('--remove=') ? raw.slice(raw.indexOf('=') + 1) : raw;
       const rpm = parseKernelRpm(v);
-      if (rpm) {
-        out.push({ word, value: v, kernel: rpm.kernel, rpm });
-        continue;
-      }
-      const name = parseKernelPackageName(v);
-      if (name) out.push({ word, value: v, kernel: name, rpm: null });
+      const glob = rpm ? null : parseKernelGlob(v);
+      const kernel = rpm?.kernel ?? glob ?? parseKernelPackageName(v);
+      if (!kernel || (kernel.onlyAsReplacement && !asReplacement)) continue;
+      out.push({ word, value: v, kernel, rpm, glob: glob !== null });
     }
   }
   return out;
 }
 
-export function kernelChange(cmd: ShellCommand): KernelChange | undefined {
+/** Removing these takes the installed kernel out: its meta or core package, or a glob over the set. */
+export function removesInstalledKernel(removed: KernelPackageRef[]): boolean {
+  return removed.some((p) => p.kernel.subpackage === '' || p.kernel.subpackage === 'core' || p.kernel.subpackage === '*');
+}
+
+export function kernelChange(cmd: ShellCommand, context: KernelContext = { kernelRemoved: false }): KernelChange | undefined {
   const ro = rpmOstreeVerb(cmd);
   if (ro) {
     if (ro.verb === 'override' && (ro.sub === 'replace' || ro.sub === 'remove') && ro.subWord) {
-      const packages = kernelPackages(ro.sub === 'replace' ? ro.operands : ro.installs);
-      const removed = ro.sub === 'remove' ? kernelPackages(ro.operands) : [];
+      const removed = kernelPackages(ro.sub === 'remove' ? ro.operands : ro.removes, true);
+      const inPlace = context.kernelRemoved || removesInstalledKernel(removed) || ro.sub === 'replace';
+      const packages = kernelPackages(ro.sub === 'replace' ? [...ro.operands, ...ro.installs] : ro.installs, inPlace);
       if (packages.length === 0 && removed.length === 0) return undefined;
-      return { tool: 'rpm-ostree', verb: `override ${ro.sub}`, verbWord: ro.subWord, packages, replaces: true };
+      return { tool: 'rpm-ostree', verb: `override ${ro.sub}`, verbWord: ro.subWord, packages, removed, replaces: true };
     }
     if (ro.verb === 'install') {
-      const packages = kernelPackages(ro.operands);
+      const packages = kernelPackages(ro.operands, context.kernelRemoved);
       if (packages.length === 0) return undefined;
-      return { tool: 'rpm-ostree', verb: 'install', verbWord: ro.verbWord, packages, replaces: false };
+      return { tool: 'rpm-ostree', verb: 'install', verbWord: ro.verbWord, packages, removed: [], replaces: context.kernelRemoved };
     }
     return undefined;
   }
   const dnf = dnfCommand(cmd);
   if (dnf && DNF_CHANGE_VERBS.has(dnf.verb)) {
-    const operands = dnf.verb === 'swap' ? dnf.operands.slice(1) : dnf.operands;
-    const packages = kernelPackages(operands);
+    const removed = dnf.verb === 'swap' ? kernelPackages(dnf.operands.slice(0, 1), true) : [];
+    const inPlace = context.kernelRemoved || removesInstalledKernel(removed) || DNF_REPLACING_VERBS.has(dnf.verb);
+    const packages = kernelPackages(dnf.verb === 'swap' ? dnf.operands.slice(1) : dnf.operands, inPlace);
     if (packages.length === 0) return undefined;
-    return { tool: 'dnf', verb: dnf.verb, verbWord: dnf.verbWord, packages, replaces: dnf.verb === 'swap' || dnf.verb === 'reinstall' || dnf.verb === 'distro-sync' || dnf.verb === 'dsync' };
+    return { tool: 'dnf', verb: dnf.verb, verbWord: dnf.verbWord, packages, removed, replaces: inPlace, noScripts: skipsScriptlets(cmd) };
   }
   const rpm = rpmMode(cmd);
   if (rpm && rpm.mode !== 'erase') {
-    const packages = kernelPackages(cmd.args.filter((w) => w !== rpm.word && (value(w) ?? '').endsWith('.rpm')));
+    const inPlace = context.kernelRemoved || rpm.mode === 'upgrade';
+    const packages = kernelPackages(cmd.args.filter((w) => w !== rpm.word && (value(w) ?? '').endsWith('.rpm')), inPlace);
     if (packages.length === 0) return undefined;
-    return { tool: 'rpm', verb: rpm.mode, verbWord: rpm.word, packages, replaces: rpm.mode === 'upgrade' };
+    return { tool: 'rpm', verb: rpm.mode, verbWord: rpm.word, packages, removed: [], replaces: inPlace, noScripts: skipsScriptlets(cmd) };
   }
   return undefined;
 }
 
-/** `dnf remove kernel…`, `rpm -e kernel…`, `rpm-ostree override remove kernel…`. */
+/** `--setopt=tsflags=noscripts`, `--setopt tsflags=noscripts`, `rpm --noscripts|--noposttrans`. */
+function skipsScriptlets(cmd: ShellCommand): boolean {
+  return cmd.args.some((w, i) => {
+    const v = value(w) ?? '';
+    if (v === '--noscripts' || v === '--no-scripts' || v === '--noposttrans') return true;
+    const setopt = v.startsWith('--setopt=') ? v.slice('--setopt='.length) : v === '--setopt' ? value(cmd.args[i + 1]) ?? '' : '';
+    return /^tsflags=(?:\S*,)?noscripts\b/.test(setopt);
+  });
+}
+
+/** `dnf remove kernel…`, `rpm -e kernel…`, `rpm-ostree override remove kernel…`, `dnf swap kernel …`: the installed kernel is gone. */
 export function removesKernel(cmd: ShellCommand): boolean {
   const ro = rpmOstreeVerb(cmd);
-  if (ro) return ro.verb === 'override' && ro.sub === 'remove' && kernelPackages(ro.operands).length > 0;
+  if (ro) {
+    if (ro.verb !== 'override') return false;
+    if (ro.sub === 'remove') return removesInstalledKernel(kernelPackages(ro.operands, true));
+    return ro.sub === 'replace' && removesInstalledKernel(kernelPackages(ro.removes, true));
+  }
   const dnf = dnfCommand(cmd);
-  if (dnf) return DNF_REMOVE_VERBS.has(dnf.verb) && kernelPackages(dnf.operands).length > 0;
+  if (dnf) {
+    if (dnf.verb === 'swap') return removesInstalledKernel(kernelPackages(dnf.operands.slice(0, 1), true));
+    return DNF_REMOVE_VERBS.has(dnf.verb) && removesInstalledKernel(kernelPackages(dnf.operands, true));
+  }
   const rpm = rpmMode(cmd);
-  return rpm?.mode === 'erase' && kernelPackages(cmd.args).length > 0;
+  return rpm?.mode === 'erase' && removesInstalledKernel(kernelPackages(cmd.args, true));
 }

@@ -1,12 +1,13 @@
 // Does the base regenerate the initramfs by itself after a kernel change, and the dracut command
 // that regenerates it explicitly (what rpm-ostree itself runs).
 import { WRAPPED_DRACUT } from '../dracut/invocation';
-import { IMAGE_KVER_SHELL } from '../kver';
 import type { BaseInfo, Tristate } from '../model/types';
 import { versionAtLeast, type CommandFacts } from './facts';
 
 export function regenerates(f: CommandFacts, base: BaseInfo, version: [number, number] | undefined): Tristate {
   const tool = f.kernelChange!.tool;
+  // The kernel's %posttrans (kernel-install add) is what rpm-ostree and kernel-install answer.
+  if (f.kernelChange!.noScripts) return 'no';
   const cliwrapBefore = f.before.cliwrap;
   if (version) {
     if (tool === 'rpm-ostree') {
@@ -17,23 +18,22 @@ export function regenerates(f: CommandFacts, base: BaseInfo, version: [number, n
     }
     return versionAtLeast(version, 2025, 1) ? base.dnfRegenerates : 'no';
   }
+  // Where the base's behaviour is unknown, cliwrap enabled in an earlier RUN wrapped kernel-install
+  // before this change: every rpm-ostree that has cliwrap answers it (2022.11+; 2024.6+ does anyway).
+  const cliwrapEarlierRun = tool === 'rpm-ostree' && f.before.cliwrapBeforeThisRun === 'yes' && base.cliwrapOn !== 'yes';
   switch (base.family) {
     case 'okd-fcos':
       return 'no';
     case 'coreos-legacy':
       return tool === 'rpm-ostree' && cliwrapBefore === 'yes' ? 'yes' : 'no';
     case 'coreos':
-      return tool === 'rpm-ostree' ? base.rpmOstreeRegenerates : 'unknown';
+      if (tool !== 'rpm-ostree') return 'unknown';
+      return base.rpmOstreeRegenerates === 'unknown' && cliwrapEarlierRun ? 'yes' : base.rpmOstreeRegenerates;
     case 'bootc':
       return base.dnfRegenerates;
     default:
-      return 'unknown';
+      return cliwrapEarlierRun ? 'yes' : 'unknown';
   }
-}
-
-/** The kver to write in a fix: the stage's known kernel, else read from the image at build time. */
-export function kverForFix(kver: string | undefined): string {
-  return kver ?? IMAGE_KVER_SHELL;
 }
 
 /** A shell word for a kver or a path containing it, quoted when it holds a command substitution. */

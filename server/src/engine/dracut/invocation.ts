@@ -74,7 +74,8 @@ export function parseDracut(cmd: ShellCommand): DracutInvocation {
       return out;
     };
     if (value === undefined) {
-      uncertain = true;
+      // Only a word that can start with `-` can be an option: `"/lib/modules/$K/initramfs.img"` is a path.
+      if (mayBeOption(word)) uncertain = true;
       positionals.push({ word, value, offsetInWord: 0 });
       continue;
     }
@@ -127,6 +128,12 @@ export function parseDracut(cmd: ShellCommand): DracutInvocation {
     cliwrapSkip,
     uncertain,
   };
+}
+
+/** An unknown word whose first character is not written out (`$OPTS`, `"${ARGS}"`, a backtick substitution). */
+function mayBeOption(word: ShellWord): boolean {
+  const first = word.text.replace(/^["']+/, '')[0];
+  return first === undefined || first === '$' || first === '`' || first === '-' || first === '\\';
 }
 
 // Where the value of `--name=value` starts in the word as written (quotes may precede it).

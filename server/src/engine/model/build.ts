@@ -4,7 +4,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { extractCommands, relocateCommands, ShellVariables, type Fragment } from '../shell/commands';
 import { heredocShellText, runShellText } from '../shell/shell-text';
 import { LineIndex } from '../text/line-index';
-import { familyOf, OSTREE_UNKNOWN } from './family';
+import { declaredBase, familyOf, OSTREE_UNKNOWN } from './family';
 import type { AnalysisReuse } from './analysis-reuse';
 import { parseInstructions, RELEVANT, type InstructionRecord, type RunRecord } from './instructions';
 export { normaliseForDockerfileParser } from './instructions';
@@ -27,6 +27,8 @@ export interface ParsedDocument {
 }
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
+/** A command that is a path or a `*.sh` file, or a shell given a file (analysis/opaque-commands.ts reads it exactly). */
+const RUNS_SCRIPT = /(?:^|[;&|(\n]|\bthen\b|\bdo\b)[\s\\`]*(?:\.{0,2}\/[\w.-]|[\w.-]+\.sh\b|(?:ba|da|z|k)?sh\s+[^-\s]|source\s|\.\s|make\b|just\b)/;
 
 export function buildDocument(text: string, buildArgs: Record<string, string> = {}, reuse?: AnalysisReuse): ParsedDocument {
   const lines = new LineIndex(text);
@@ -87,7 +89,7 @@ function startStage(record: InstructionRecord, range: Range, lines: LineIndex, s
     imageRange: from.imageStart !== undefined && from.imageEnd !== undefined ? lines.range(from.imageStart, from.imageEnd) : undefined,
     image,
     parent,
-    base: parent === undefined && image !== undefined ? familyOf(image) : null,
+    base: declaredBase(lines, range.start.line) ?? (parent === undefined && image !== undefined ? familyOf(image) : null),
     runs: [],
   };
 }
@@ -101,8 +103,9 @@ function buildRun(record: InstructionRecord, run: RunRecord, range: Range, index
   const end = record.end;
   if (argsStart >= end) return model;
   const source = text.slice(argsStart, end);
-  // A RUN that names none of the programs the rules read cannot matter to them: skip its shell parse.
-  if (!RELEVANT.test(source)) return model;
+  // A RUN that names none of the programs the rules read, and runs no script (whose effect the rules
+  // must allow for), cannot matter to them: skip its shell parse.
+  if (!RELEVANT.test(source) && !RUNS_SCRIPT.test(source)) return model;
   // `uname -r` values carry their document offsets (kver.ts): such RUNs are taken over only in place.
   const place = source.includes('uname') ? `@${argsStart}` : '';
   const key = reuse ? `${escapeChar}\u0000${vars.signature()}\u0000${place}\u0000${source}` : undefined;

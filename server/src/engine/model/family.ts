@@ -1,4 +1,5 @@
 // Base families of RULES.md §3, from the resolved FROM reference.
+import type { LineIndex } from '../text/line-index';
 import type { BaseInfo } from './types';
 
 export interface ImageName {
@@ -36,6 +37,7 @@ const base = (family: BaseInfo['family'], label: string, o: Partial<BaseInfo>): 
   dnfRegenerates: 'unknown',
   cliwrapOn: 'no',
   ostreeRepo: 'yes',
+  dracutConfigured: 'no',
   ...o,
 });
 
@@ -71,18 +73,19 @@ export function familyOf(reference: string): BaseInfo | null {
   }
   if (name === 'fedora-bootc') {
     const n = tag && /^\d+$/.test(tag) ? Number(tag) : undefined;
-    if (digest || (tag && n === undefined && !/^(latest|rawhide)$/.test(tag))) return base('bootc', 'fedora-bootc (pinned)', { ostreeRepo: 'no' });
+    if (digest || (tag && n === undefined && !/^(latest|rawhide)$/.test(tag))) return base('bootc', 'fedora-bootc (pinned)', { ostreeRepo: 'no', dracutConfigured: 'yes' });
     const regenerates = n === undefined || n >= 42 ? 'yes' : 'no';
-    return base('bootc', `fedora-bootc ${tag ?? 'latest'}`, { ostreeRepo: 'no', dnfRegenerates: regenerates, rpmOstreeRegenerates: regenerates });
+    return base('bootc', `fedora-bootc ${tag ?? 'latest'}`, { ostreeRepo: 'no', dnfRegenerates: regenerates, rpmOstreeRegenerates: regenerates, dracutConfigured: 'yes' });
   }
+  // The bootc reference base images ship /usr/lib/dracut.conf.d/10-bootc-base.conf (hostonly=no, ostree added).
   if (name === 'centos-bootc') {
     const regenerates = tag === 'stream9' ? 'no' : 'unknown';
-    return base('bootc', `centos-bootc ${tag ?? ''}`.trim(), { ostreeRepo: 'no', dnfRegenerates: regenerates, rpmOstreeRegenerates: regenerates });
+    return base('bootc', `centos-bootc ${tag ?? ''}`.trim(), { ostreeRepo: 'no', dnfRegenerates: regenerates, rpmOstreeRegenerates: regenerates, dracutConfigured: 'yes' });
   }
   const rhel = /^rhel(\d+)\/rhel-bootc$/.exec(path);
   if (rhel) {
     const regenerates = Number(rhel[1]) <= 9 ? 'no' : 'unknown';
-    return base('bootc', `RHEL ${rhel[1]} bootc`, { ostreeRepo: 'no', dnfRegenerates: regenerates, rpmOstreeRegenerates: regenerates });
+    return base('bootc', `RHEL ${rhel[1]} bootc`, { ostreeRepo: 'no', dnfRegenerates: regenerates, rpmOstreeRegenerates: regenerates, dracutConfigured: 'yes' });
   }
   return null;
 }
@@ -91,4 +94,38 @@ export function familyOf(reference: string): BaseInfo | null {
 export const OSTREE_UNKNOWN: BaseInfo = base('ostree-unknown', 'unrecognised base with rpm-ostree/ostree/bootc steps', {
   cliwrapOn: 'unknown',
   ostreeRepo: 'unknown',
+  dracutConfigured: 'unknown',
 });
+
+/**
+ * `# layerlint base=<name>` on a comment line directly above a FROM (hadolint's `# hadolint shell=`
+ * is the model): the family of a base the name table does not know (an organisation's own image).
+ * What a declared name says is only what every image of that kind shares; the rest stays unknown.
+ */
+export const BASE_PRAGMA = /^\s*#\s*layerlint\s+base\s*=\s*([\w.-]+)\s*$/;
+
+const DECLARED: Record<string, () => BaseInfo> = {
+  fcos: () => base('coreos', 'Fedora CoreOS (declared base)', {}),
+  'okd-fcos': () => base('okd-fcos', 'OKD machine-os content, FCOS era (declared base)', { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no', cliwrapOn: 'yes' }),
+  'okd-scos': () => base('coreos', 'OKD CentOS Stream CoreOS (declared base)', {}),
+  rhcos: () => base('coreos', 'RHCOS (declared base)', {}),
+  bootc: () => base('bootc', 'bootc image (declared base)', { ostreeRepo: 'no', dracutConfigured: 'unknown' }),
+  // The families of RULES.md §3 by their own names.
+  coreos: () => base('coreos', 'CoreOS (declared base)', {}),
+  'coreos-legacy': () => base('coreos-legacy', 'CoreOS before rpm-ostree regenerated the initramfs (declared base)', { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no' }),
+  'ostree-unknown': () => ({ ...OSTREE_UNKNOWN, label: 'ostree-based image (declared base)' }),
+};
+
+/** The names `# layerlint base=` accepts. */
+export const DECLARED_BASES = Object.keys(DECLARED);
+
+/** The base declared in the comment block directly above the line `fromLine`, if any. */
+export function declaredBase(lines: LineIndex, fromLine: number): BaseInfo | undefined {
+  for (let line = fromLine - 1; line >= 0; line--) {
+    const text = lines.lineText(line);
+    if (!/^\s*#/.test(text)) break;
+    const m = BASE_PRAGMA.exec(text);
+    if (m && m[1].toLowerCase() in DECLARED) return DECLARED[m[1].toLowerCase()]();
+  }
+  return undefined;
+}

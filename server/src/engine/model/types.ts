@@ -18,6 +18,8 @@ export interface BaseInfo {
   cliwrapOn: Tristate;
   /** Does the base carry an embedded ostree repo (rpm-ostree composed)? */
   ostreeRepo: Tristate;
+  /** Does the base's dracut configuration set hostonly=no and add the ostree module (bootc's 10-bootc-base.conf)? */
+  dracutConfigured: Tristate;
 }
 
 /**

@@ -1,10 +1,12 @@
 import type { CommandFacts } from '../analysis/facts';
-import { kverForFix, shellWord } from '../analysis/regeneration';
+import { shellWord } from '../analysis/regeneration';
 import { insertAfterName, insertAt, replaceRange } from '../fixes/edits';
-import { hostKverOrigins } from '../kver';
+import { hasHostKver, hostKverOrigins } from '../kver';
+import { INITRAMFS_RE } from './dracut-shared';
 import { basename } from '../model/build';
-import { commandsOf, type Finding, type Rule } from './rule';
-import { stageKver } from './shared';
+import type { Fix } from '../types';
+import type { Finding, Rule } from './rule';
+import { kverTextAt } from './shared';
 
 const KVER_CONSUMERS = new Set(['dracut', 'depmod', 'akmods', 'dkms', 'kmodtool', 'weak-modules', 'kernel-install', 'modprobe', 'akmodsbuild']);
 const DEPMOD_VALUE_OPTIONS = new Set(['-b', '--basedir', '-C', '--config', '-E', '--symvers', '-F', '--filesyms', '-o', '--outdir']);
@@ -16,11 +18,13 @@ export const buildHostKernel: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     const reported = new Set<string>();
-    for (const [f] of commandsOf(ctx)) {
+    // In every stage, whatever its base: a build never runs on the kernel it builds for.
+    for (const stage of ctx.allStages) for (const f of stage.commands) {
+      const kver = kverTextAt(f, stage);
       const consumer = KVER_CONSUMERS.has(basename(f.cmd.name)) || f.dracut !== undefined;
       for (const word of f.cmd.args) {
         for (const value of word.values ?? []) {
-          if (!consumer && !/lib\/modules\/\u0001H/.test(value)) continue;
+          if (!consumer && !/(?:lib\/modules|src\/kernels)\/\u0001H/.test(value)) continue;
           for (const origin of hostKverOrigins(value)) {
             const key = `${origin.start}:${origin.end}`;
             if (reported.has(key)) continue;
@@ -30,32 +34,44 @@ export const buildHostKernel: Rule = {
               severity: 'error',
               message: `${WHY}: \`${basename(f.cmd.name)}\` would work on a kernel that is not in the image. Use the installed kernel's version.`,
               range: ctx.lines.range(origin.start, origin.end),
-              fixes: [{ title: 'Use the kernel version installed in the image', isPreferred: true, edits: [replaceRange(ctx, origin.start, origin.end, kverForFix(stageKver(f)))] }],
+              fixes: kver ? [{ title: `Use the kernel version installed in the image (${kver.describe})`, isPreferred: true, edits: [replaceRange(ctx, origin.start, origin.end, kver.text)] }] : [],
             });
           }
         }
       }
       const missing = missingVersion(f);
       if (missing) {
-        const kver = shellWord(kverForFix(stageKver(f)));
+        const fixes: Fix[] = [];
+        // `dracut -f /usr/lib/modules/K/initramfs.img`: the path already names the version meant.
+        const own = missing === 'dracut' ? kverOfOutputPath(f) : undefined;
+        const chosen = own ? { text: own, describe: 'the one in the output path' } : kver;
+        if (chosen) {
+          const word = shellWord(chosen.text);
+          fixes.push({
+            title: own ? 'Pass the kernel version of the output path' : `Pass the kernel version installed in the image (${chosen.describe})`,
+            isPreferred: true,
+            edits: [missing === 'dracut' ? insertAfterName(ctx, f.cmd, `--kver ${word}`) : insertAt(ctx, f.cmd.end, ` ${word}`)],
+          });
+        }
         out.push({
           code: this.code,
           severity: 'error',
           message: `${missing} runs without a kernel version, so it uses \`uname -r\`: the build host's kernel. ${WHY}. Pass the image's kernel version.`,
           range: f.cmd.nameWord.range,
-          fixes: [
-            {
-              title: 'Pass the kernel version installed in the image',
-              isPreferred: true,
-              edits: [missing === 'dracut' ? insertAfterName(ctx, f.cmd, `--kver ${kver}`) : insertAt(ctx, f.cmd.end, ` ${kver}`)],
-            },
-          ],
+          fixes,
         });
       }
     }
     return out;
   },
 };
+
+function kverOfOutputPath(f: CommandFacts): string | undefined {
+  const image = f.dracut?.image;
+  if (!image?.value || hasHostKver(image.value) || !INITRAMFS_RE.test(image.value)) return undefined;
+  const m = /\/lib\/modules\/([^/"']+)\/initramfs\.img["']?$/.exec(image.word.text);
+  return m && !m[1].includes('"') ? m[1] : undefined;
+}
 
 function missingVersion(f: CommandFacts): 'dracut' | 'depmod' | undefined {
   const inv = f.dracut;

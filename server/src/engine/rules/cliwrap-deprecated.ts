@@ -1,6 +1,6 @@
 import { insertAt, removeCommand } from '../fixes/edits';
 import type { Fix } from '../types';
-import { commandsOf, type Finding, type Rule } from './rule';
+import { commandsAfter, commandsOf, type Finding, type Rule } from './rule';
 
 // `[ -d /usr/libexec/rpm-ostree/wrapped ] || rpm-ostree cliwrap install-to-root /`: wraps only once.
 const GUARD = /\[\s+-d\s+\/usr\/libexec\/rpm-ostree\/wrapped\/?\s+\]\s*\|\|\s*$/;
@@ -9,11 +9,14 @@ export const cliwrapDeprecated: Rule = {
   code: 'cliwrap-deprecated',
   check(ctx) {
     const out: Finding[] = [];
-    for (const [f] of commandsOf(ctx)) {
+    for (const [f, stage] of commandsOf(ctx)) {
       const wrap = f.cliwrapInstall;
       if (!wrap || GUARD.test(ctx.text.slice(Math.max(0, f.cmd.stmtStart - 80), f.cmd.stmtStart))) continue;
       const fixes: Fix[] = [];
-      const remove = removeCommand(ctx, f.run, f.cmd);
+      // A later kernel change may rely on cliwrap's kernel-install wrapper to regenerate the
+      // initramfs: removing it there would leave the kernel without one.
+      const kernelLater = [...commandsAfter(stage, f)].some((c) => c.kernelChange);
+      const remove = kernelLater ? undefined : removeCommand(ctx, f.run, f.cmd);
       if (remove) fixes.push({ title: 'Remove cliwrap install-to-root', isPreferred: true, edits: [remove] });
       fixes.push({
         title: 'Run install-to-root only where the image is not wrapped yet',

@@ -1,7 +1,7 @@
 import { lastOf } from '../dracut/invocation';
 import { insertAfterName, replaceRange } from '../fixes/edits';
 import type { Finding, Rule } from './rule';
-import { dracutCalls } from './dracut-shared';
+import { baseDracutConfigApplies, dracutCalls } from './dracut-shared';
 
 const WHY = 'A host-only initramfs holds only what the build container needs, not what the machines booting this image need.';
 
@@ -9,7 +9,7 @@ export const dracutHostonly: Rule = {
   code: 'dracut-hostonly',
   check(ctx) {
     const out: Finding[] = [];
-    for (const [inv, f] of dracutCalls(ctx)) {
+    for (const [inv, f, stage] of dracutCalls(ctx)) {
       const last = lastOf(inv, 'hostonly', 'no-hostonly');
       if (last?.option.long === 'no-hostonly') continue;
       if (last) {
@@ -27,7 +27,7 @@ export const dracutHostonly: Rule = {
         });
         continue;
       }
-      if (inv.uncertain) continue;
+      if (inv.uncertain || baseDracutConfigApplies(inv, stage)) continue;
       out.push({
         code: this.code,
         severity: 'warning',

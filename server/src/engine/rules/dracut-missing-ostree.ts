@@ -1,6 +1,6 @@
 import { insertAfterName } from '../fixes/edits';
 import type { Finding, Rule } from './rule';
-import { dracutCalls } from './dracut-shared';
+import { baseDracutConfigApplies, dracutCalls } from './dracut-shared';
 
 export const dracutMissingOstree: Rule = {
   code: 'dracut-missing-ostree',
@@ -12,6 +12,8 @@ export const dracutMissingOstree: Rule = {
       if (lists.some((v) => v === undefined || v.split(/\s+/).includes('ostree'))) continue;
       const bootc = stage.base.family === 'bootc';
       const modules = inv.options.some((o) => o.option.long === 'modules');
+      // The base's configuration adds ostree (add_dracutmodules); -m replaces the module list it adds to.
+      if (!modules && baseDracutConfigApplies(inv, stage)) continue;
       out.push({
         code: this.code,
         severity: bootc ? 'warning' : 'error',

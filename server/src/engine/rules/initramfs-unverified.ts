@@ -1,8 +1,8 @@
-import { regenerates, kverForFix, initramfsPathWord } from '../analysis/regeneration';
+import { regenerates, initramfsPathWord } from '../analysis/regeneration';
 import type { CommandFacts } from '../analysis/facts';
 import { insertCommandAfter } from '../fixes/edits';
 import { commandsAfter, commandsOf, type Finding, type Rule } from './rule';
-import { kernelChangeKver, kernelChangeRange } from './shared';
+import { kernelChangeRange, kverTextAt } from './shared';
 
 // `test -f …/initramfs.img`, `[ -f … ]`, `ls …/initramfs.img`, `stat …`: the build checks the file.
 function verifiesInitramfs(c: CommandFacts): boolean {
@@ -18,22 +18,19 @@ export const initramfsUnverified: Rule = {
       if (!f.kernelChange || f.kernelChange.packages.length === 0) continue;
       if (regenerates(f, stage.base, ctx.rpmOstreeVersion) !== 'yes') continue;
       const later = [...commandsAfter(stage, f)];
-      if (later.some((c) => c.dracut?.builds || verifiesInitramfs(c))) continue;
-      const kver = kverForFix(kernelChangeKver(f));
+      if (later.some((c) => c.dracut?.builds || c.opaque?.regenerates || verifiesInitramfs(c))) continue;
+      const kver = kverTextAt(f, stage);
+      const path = initramfsPathWord(kver?.text ?? '<kver>');
       out.push({
         code: this.code,
         severity: 'hint',
         message:
           `This kernel change relies on ${stage.base.label} regenerating the initramfs itself. A failure in the kernel's %posttrans ` +
-          `does not fail the build (rpm-ostree#5261), so check that ${initramfsPathWord(kver)} exists.`,
+          `does not fail the build (rpm-ostree#5261), so check that ${path} exists.`,
         range: kernelChangeRange(ctx, f),
-        fixes: [
-          {
-            title: 'Fail the build when the initramfs was not generated',
-            isPreferred: true,
-            edits: [insertCommandAfter(ctx, f.run, f.cmd, `test -f ${initramfsPathWord(kver)}`)],
-          },
-        ],
+        fixes: kver
+          ? [{ title: `Fail the build when the initramfs was not generated (kernel ${kver.describe})`, isPreferred: true, edits: [insertCommandAfter(ctx, f.run, f.cmd, `test -f ${path}`)] }]
+          : [],
       });
     }
     return out;

@@ -22,7 +22,9 @@ export const kernelPackageSet: Rule = {
       const model = versioned.find((p) => key(p) === majority)!;
       const subs = new Set(versioned.filter((p) => p.kernel.base === model.kernel.base).map((p) => p.kernel.subpackage));
       const missing: string[] = [];
-      if (subs.has('core') && change.tool !== 'rpm') {
+      // rpm-ostree overrides exactly the packages named (dnf resolves the set's dependencies); the
+      // subpackages of kernels built outside Fedora's kernel.spec are not known.
+      if (subs.has('core') && change.tool === 'rpm-ostree' && !model.kernel.flavour) {
         if (!subs.has('modules')) missing.push('modules');
         if (hasModulesCore(model.rpm.release) && !subs.has('modules-core')) missing.push('modules-core');
       }

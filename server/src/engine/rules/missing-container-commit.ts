@@ -1,5 +1,7 @@
-import { appendToRun } from '../fixes/edits';
+import type { CommandFacts } from '../analysis/facts';
+import { appendToRun, insertAt } from '../fixes/edits';
 import { isOstreeContainerCommit } from '../model/build';
+import type { ShellWord } from '../model/types';
 import type { Finding, Rule } from './rule';
 
 const FAMILIES = new Set(['okd-fcos', 'coreos-legacy', 'coreos']);
@@ -16,6 +18,20 @@ export const missingContainerCommit: Rule = {
         if (!first) continue;
         const last = cmds.reduce((a, c) => (c.cmd.stmtEnd > a.cmd.stmtEnd ? c : a));
         if (isOstreeContainerCommit(last.cmd)) continue;
+        const swallowed = commitAsArguments(last);
+        if (swallowed) {
+          // `rpm-ostree install vim \` + `ostree container commit`: a missing `&&` made the commit
+          // three more arguments. Appending another commit would leave them there.
+          const [ostree, , commit] = swallowed.words;
+          out.push({
+            code: this.code,
+            severity: 'information',
+            message: `\`ostree container commit\` is not run here: without \`&&\` (or \`;\`) before it, its words are arguments of \`${last.cmd.nameWord.text}\`.`,
+            range: ctx.lines.range(ostree.start, commit.end),
+            fixes: [{ title: 'Insert the missing && before ostree container commit', isPreferred: true, edits: [insertAt(ctx, swallowed.after, ' &&')] }],
+          });
+          continue;
+        }
         const edit = appendToRun(ctx, run, 'ostree container commit');
         out.push({
           code: this.code,
@@ -29,3 +45,14 @@ export const missingContainerCommit: Rule = {
     return out;
   },
 };
+
+/** The words `ostree container commit` at the end of a command's arguments, and where the word before them ends. */
+function commitAsArguments(f: CommandFacts): { words: ShellWord[]; after: number } | undefined {
+  const args = f.cmd.args;
+  const n = args.length;
+  if (n < 3) return undefined;
+  const tail = args.slice(n - 3);
+  if (tail.map((a) => a.values?.[0]).join(' ') !== 'ostree container commit') return undefined;
+  const before = n > 3 ? args[n - 4] : f.cmd.nameWord;
+  return { words: tail, after: before.end };
+}

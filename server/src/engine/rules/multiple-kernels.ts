@@ -1,13 +1,15 @@
 import { replaceWord } from '../fixes/edits';
-import { commandsOf, type Finding, type Rule } from './rule';
+import { commandsAfter, commandsOf, type Finding, type Rule } from './rule';
 
 export const multipleKernels: Rule = {
   code: 'multiple-kernels',
   check(ctx) {
     const out: Finding[] = [];
-    for (const [f] of commandsOf(ctx)) {
+    for (const [f, stage] of commandsOf(ctx)) {
       const change = f.kernelChange;
       if (!change || change.replaces || f.before.kernelRemoved) continue;
+      // `dnf install kernel-core-<new> && dnf remove kernel-core-<old>`: one kernel in the end.
+      if ([...commandsAfter(stage, f)].some((c) => c.removesKernel)) continue;
       if (change.tool === 'rpm-ostree') {
         const files = change.packages.every((p) => p.value.endsWith('.rpm'));
         out.push({
@@ -19,8 +21,9 @@ export const multipleKernels: Rule = {
         });
         continue;
       }
-      const other = change.packages.filter((p) => p.rpm !== null);
-      for (const p of other) {
+      // One finding per command: the packages of one kernel set make one second kernel.
+      const p = change.packages.find((x) => x.rpm !== null);
+      if (p) {
         out.push({
           code: this.code,
           severity: 'error',

@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { CommandFacts, StageFacts } from '../analysis/facts';
+import type { AnyStageFacts, CommandFacts, StageFacts } from '../analysis/facts';
 import type { EditContext } from '../fixes/edits';
 import type { Fix, LintOptions, SeverityName } from '../types';
 
@@ -12,7 +12,10 @@ export interface Finding {
 }
 
 export interface RuleContext extends EditContext {
+  /** The stages of a layered-image family (FROM a known base, or with rpm-ostree/ostree/bootc steps). */
   stages: StageFacts[];
+  /** Every stage, builder stages included (for the rules that hold whatever the base). */
+  allStages: AnyStageFacts[];
   options: LintOptions;
   rpmOstreeVersion?: [number, number];
 }

@@ -1,4 +1,5 @@
-import type { CommandFacts } from '../analysis/facts';
+import type { AnyStageFacts, CommandFacts } from '../analysis/facts';
+import { kverText, type InstalledKernel, type KverText } from '../analysis/installed-kernel';
 import type { EditContext } from '../fixes/edits';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -9,12 +10,19 @@ export function kernelChangeRange(ctx: EditContext, f: CommandFacts): Range {
 
 /** The kver the kernel change installs, when its packages name it. */
 export function kernelChangeKver(f: CommandFacts): string | undefined {
-  const pkgs = f.kernelChange!.packages.filter((p) => p.rpm?.kver);
-  const core = pkgs.find((p) => p.kernel.subpackage === 'core') ?? pkgs[0];
-  return core?.rpm?.kver;
+  return f.kernelAfter?.kver;
 }
 
-/** The kver installed in the stage at a command (or by it, for a kernel change). */
-export function stageKver(f: CommandFacts): string | undefined {
-  return f.kernelChange ? kernelChangeKver(f) ?? f.before.kernel?.kver : f.before.kernel?.kver;
+/** The kernel installed in the stage at a command (or by it, for a kernel change); undefined: the base image's. */
+export function kernelAt(f: CommandFacts): InstalledKernel | undefined {
+  return f.kernelAfter ?? f.before.kernel;
+}
+
+/**
+ * The kver at a command as shell text for a fix: the literal where known, else read from a package
+ * that is installed there. Undefined where nothing is known to print exactly that kernel's version
+ * (then no fix is offered rather than one that breaks the build).
+ */
+export function kverTextAt(f: CommandFacts, stage: Pick<AnyStageFacts, 'base'>): KverText | undefined {
+  return kverText(kernelAt(f), stage.base !== null);
 }

@@ -92,13 +92,19 @@ function unescapeWord(text: string): string {
   return text.includes('\\') ? text.replace(/\\(.)/gs, '$1') : text;
 }
 
-const FILTERS = new Set(['head', 'tail', 'sort', 'grep', 'uniq']);
-const KVER_QUERY = /%\{VERSION\}-%\{RELEASE\}\.%\{ARCH\}/;
+const FILTERS = new Set(['head', 'tail', 'sort', 'grep', 'uniq', 'sed', 'cut', 'awk', 'tr']);
+// VERSION-RELEASE.ARCH as rpm/dnf query formats write it (`%{evr}` is VERSION-RELEASE for a kernel: no epoch).
+const KVER_QUERY = /%\{version\}-%\{release\}\.%\{arch\}|%\{evr\}\.%\{arch\}/i;
+const MODULES_DIR = /^\/(usr\/)?lib\/modules\/?$/;
 
-/** `$(uname -r)` → the build host's kernel; `$(rpm -q … kernel…)`, `$(ls /usr/lib/modules)` → the image's. */
+/**
+ * `$(uname -r)` → the build host's kernel; `$(rpm -q … kernel…)`, `$(ls /usr/lib/modules)`,
+ * `$(cd /usr/lib/modules && echo *)` (bootc docs), `$(dnf repoquery --installed … kernel)` → the image's.
+ */
 function recogniseSubstitution(node: Node, offset: number): string | undefined {
   const inner = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
   if (inner.length !== 1) return undefined;
+  if (inner[0].type === 'list') return listsModulesDir(inner[0]) ? IMAGE_KVER : undefined;
   let stages: Node[];
   if (inner[0].type === 'command') stages = [inner[0]];
   else if (inner[0].type === 'pipeline') stages = inner[0].namedChildren.filter((c): c is Node => c !== null);
@@ -110,25 +116,46 @@ function recogniseSubstitution(node: Node, offset: number): string | undefined {
   if (name === 'uname' && rest.length === 0 && (args.join(' ') === '-r' || args.join(' ') === '--kernel-release')) {
     return hostKverMarker(offset + node.startIndex, offset + node.endIndex);
   }
-  if (name === 'rpm' && readsImageKernelWithRpm(args)) return IMAGE_KVER;
-  const modulesDir = (a: string) => /^\/(usr\/)?lib\/modules\/?$/.test(a);
+  if (name === 'rpm' && readsImageKernelWithRpm(args, rest)) return IMAGE_KVER;
+  if ((name === 'dnf' || name === 'dnf5') && args[0] === 'repoquery' && args.includes('--installed') && readsImageKernelWithRpm(['-q', ...args.slice(1)], rest)) return IMAGE_KVER;
+  const modulesDir = (a: string) => MODULES_DIR.test(a);
   if (name === 'ls' && args.some(modulesDir) && args.every((a) => modulesDir(a) || /^-[1A]+$/.test(a))) return IMAGE_KVER;
   if (name === 'basename' && args.length === 1 && /^\/(usr\/)?lib\/modules\/\*$/.test(args[0])) return IMAGE_KVER;
   return undefined;
 }
 
-function readsImageKernelWithRpm(args: string[]): boolean {
+/** `cd /usr/lib/modules && echo *` (or `; ls`): the names of the installed kernels. */
+function listsModulesDir(list: Node): boolean {
+  const parts = list.namedChildren.filter((c): c is Node => c !== null);
+  if (parts.length !== 2 || parts.some((p) => p.type !== 'command')) return false;
+  const [cd, show] = parts.map(literalArgv);
+  if (!cd || !show || cd[0] !== 'cd' || cd.length !== 2 || !MODULES_DIR.test(cd[1])) return false;
+  return (show[0] === 'echo' && show.length === 2 && show[1] === '*') || (show[0] === 'ls' && show.slice(1).every((a) => /^-[1A]+$/.test(a)));
+}
+
+/**
+ * An rpm query of the image's kernel packages: with a VERSION-RELEASE.ARCH format, or `rpm -qa`
+ * filtered for kernel packages (`rpm -qa | grep -P 'kernel-(\d+…)' | sed …`).
+ */
+function readsImageKernelWithRpm(args: string[], filters: (string[] | undefined)[]): boolean {
   let query = false;
+  let all = false;
   let format: string | undefined;
   const packages: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--qf' || a === '--queryformat') format = args[++i];
     else if (a.startsWith('--qf=') || a.startsWith('--queryformat=')) format = a.slice(a.indexOf('=') + 1);
-    else if (/^-q[a]*$/.test(a) || a === '--query') query = true;
+    else if (/^-q[a]*$/.test(a) || a === '--query') {
+      query = true;
+      all ||= a.includes('a');
+    } else if (a === '--installed' || a === '--latest-limit=1') continue;
     else if (!a.startsWith('-')) packages.push(a);
   }
-  return query && format !== undefined && KVER_QUERY.test(format) && packages.length > 0 && packages.every((p) => /^kernel(-[a-z0-9]+)*$/.test(p));
+  if (!query) return false;
+  const kernelPackages = packages.length > 0 && packages.every((p) => /^kernel(-[a-z0-9]+)*\*?$/.test(p));
+  if (format !== undefined && KVER_QUERY.test(format) && kernelPackages) return true;
+  return all && packages.length === 0 && format === undefined && filters.some((f) => f?.[0] === 'grep' && f.some((w) => w.includes('kernel')));
 }
 
 /** The argv of a command made only of literal words (no variables), else undefined. */
