@@ -120,3 +120,12 @@ describe('--show-fixes prints unified diffs that patch applies', () => {
     });
   });
 });
+
+describe('--no-ignore-comments', () => {
+  it('reports what ignore comments (with reasons) silence', () => {
+    const text = `# layerlint global ignore=missing-container-commit # audited\n${OKD_BASE}\n# layerlint ignore=kernel-without-initramfs  # INC-42\n${`RUN ${REPLACE}`}\n`;
+    const codes = (args: string[]) => JSON.parse(cli(['lint', '--format', 'json', ...args, '-'], text).stdout).files[0].diagnostics.map((d: { code: string }) => d.code);
+    expect(codes([])).toEqual([]);
+    expect(codes(['--no-ignore-comments'])).toEqual(['kernel-without-initramfs', 'missing-container-commit']);
+  });
+});

@@ -68,3 +68,23 @@ describe('package.json', () => {
     expect(pkg.scripts.package).toBe('node scripts/package.mjs');
   });
 });
+
+describe('package.json for tasks and ignore files', () => {
+  it('contributes a $layerlint problem matcher that reads the CLI text output', async () => {
+    const { cli } = await import('../support/cli');
+    const [matcher] = pkg.contributes.problemMatchers;
+    expect(matcher).toMatchObject({ name: 'layerlint', owner: 'layerlint', source: 'layerlint' });
+    const pattern = new RegExp(matcher.pattern.regexp);
+    const out = cli(['lint', 'examples/okd-4.14-kernel-swap/Containerfile', 'examples']).stdout.trim().split('\n');
+    expect(out.length).toBeGreaterThan(3);
+    for (const line of out) expect(line).toMatch(pattern);
+    const m = pattern.exec(out.find((l) => l.includes('kernel-without-initramfs'))!)!;
+    const at = (i: number) => m[matcher.pattern[['', 'file', 'line', 'column', 'severity', 'code', 'message'][i]]];
+    expect([at(1), at(2), at(3), at(4), at(5)]).toEqual(['examples/okd-4.14-kernel-swap/Containerfile', '6', '5', 'error', 'kernel-without-initramfs']);
+    expect(at(6)).toMatch(/^Kernel changed without regenerating its initramfs/);
+  });
+
+  it('opens .containerignore as an ignore file', () => {
+    expect(pkg.contributes.languages).toContainEqual({ id: 'ignore', filenames: ['.containerignore'] });
+  });
+});

@@ -31,3 +31,20 @@ describe('suppression comments', () => {
     expect(ds.map((d) => d.code)).not.toContain('cliwrap-deprecated');
   });
 });
+
+describe('ignore comments with a reason, and turned off', () => {
+  it('takes `# reason` after the codes, locally and globally', () => {
+    const local = `${OKD}\n# layerlint ignore=cliwrap-deprecated,cliwrap-same-run  # pinned rpm-ostree 2024.6, see INC-42\n${RECIPE}\n`;
+    expect(codes(local)).toEqual(['kernel-without-initramfs', 'missing-container-commit']);
+    const global = `# layerlint global ignore=missing-container-commit # not an rpm-ostree base in production\n${OKD}\n${RECIPE}\n`;
+    expect(codes(global)).toEqual(['cliwrap-deprecated', 'cliwrap-same-run', 'kernel-without-initramfs']);
+    const crlf = `# layerlint global ignore=missing-container-commit # why\r\n${OKD}\r\n${RECIPE.replace(/\n/g, '\r\n')}\r\n`;
+    expect(codes(crlf)).not.toContain('missing-container-commit');
+  });
+
+  it('ignoreComments: false reports what the comments silence', () => {
+    const text = `# layerlint global ignore=missing-container-commit\n${OKD}\n# layerlint ignore=cliwrap-deprecated # why\n${RECIPE}\n`;
+    expect(codes(text)).toEqual(['cliwrap-same-run', 'kernel-without-initramfs']);
+    expect(lint(text, { ignoreComments: false }).map((d) => d.code).sort()).toEqual(['cliwrap-deprecated', 'cliwrap-same-run', 'kernel-without-initramfs', 'missing-container-commit']);
+  });
+});

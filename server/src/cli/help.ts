@@ -17,6 +17,7 @@ Rules
   --ignore CODE               never report a rule (repeatable, or a comma list)
   --build-arg NAME=VALUE      an ARG value, as podman build takes it (repeatable)
   --rpm-ostree-version V      the rpm-ostree version of the base image, e.g. 2024.3
+  --no-ignore-comments        report what # layerlint ignore= comments silence (audits)
   --fix                       apply the preferred fix of every finding to the files, then report what is left
 
 Platform check

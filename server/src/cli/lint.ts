@@ -44,6 +44,7 @@ export async function runLint(argv: string[], io: Io, env: NodeJS.ProcessEnv = p
       severity: { type: 'string', multiple: true },
       ignore: { type: 'string', multiple: true },
       fix: { type: 'boolean' },
+      'no-ignore-comments': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     }));
     if (values.help) {
@@ -86,6 +87,7 @@ export async function runLint(argv: string[], io: Io, env: NodeJS.ProcessEnv = p
     for (const input of inputs) {
       // Standard input's configuration is searched from where --stdin-filename puts it, else from here.
       const fileSettings = input.path === '-' ? settings.forDirectory('.') : settings.forFile(input.path);
+      if (values['no-ignore-comments']) fileSettings.options.ignoreComments = false;
       let analysis = analyze(input.text, fileSettings.options);
       if (values.fix) {
         const fixed = fixFile(input, fileSettings.options, analysis, io);

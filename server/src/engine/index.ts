@@ -62,7 +62,7 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
     options,
     rpmOstreeVersion: parseRpmOstreeVersion(options.rpmOstreeVersion),
   };
-  const suppressions = new Suppressions(doc.lines, doc.instructions);
+  const suppressions = options.ignoreComments === false ? undefined : new Suppressions(doc.lines, doc.instructions);
   const diagnostics: LayerlintDiagnostic[] = [];
   for (const rule of TEXT_RULES) {
     let findings: Finding[];
@@ -75,7 +75,7 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
     const override = options.severities?.[rule.code];
     if (override === 'off') continue;
     for (const f of findings) {
-      if (suppressions.isSuppressed(f.code, doc.lines.offsetAt(f.range.start))) continue;
+      if (suppressions?.isSuppressed(f.code, doc.lines.offsetAt(f.range.start))) continue;
       diagnostics.push({
         range: f.range,
         severity: SEVERITIES[override ?? f.severity],

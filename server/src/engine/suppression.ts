@@ -1,10 +1,10 @@
 // `# layerlint ignore=<code>[,<code>…]` on the comment lines directly above an instruction, and
-// `# layerlint global ignore=<code>…` anywhere for the whole file.
+// `# layerlint global ignore=<code>…` anywhere for the whole file. Either may end with `# reason`.
 import type { InstructionInfo } from './model/build';
 import type { LineIndex } from './text/line-index';
 
-export const LOCAL_IGNORE = /^\s*#\s*layerlint\s+ignore\s*=\s*([\w\s,-]+?)\s*$/;
-export const GLOBAL_IGNORE = /^[ \t]*#[ \t]*layerlint[ \t]+global[ \t]+ignore[ \t]*=[ \t]*([\w \t,-]+?)[ \t]*$/gm;
+export const LOCAL_IGNORE = /^\s*#\s*layerlint\s+ignore\s*=\s*([\w\s,-]+?)\s*(?:#.*)?$/;
+export const GLOBAL_IGNORE = /^[ \t]*#[ \t]*layerlint[ \t]+global[ \t]+ignore[ \t]*=[ \t]*([\w \t,-]+?)[ \t]*(?:#[^\r\n]*)?$/gm;
 
 export function parseCodes(list: string): string[] {
   return list.split(/[\s,]+/).filter(Boolean);

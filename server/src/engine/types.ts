@@ -12,6 +12,8 @@ export interface LintOptions {
   rpmOstreeVersion?: string;
   /** Per-rule severity overrides; "off" drops the rule's diagnostics. */
   severities?: Record<string, SeveritySetting>;
+  /** false: `# layerlint ignore=` comments suppress nothing (audits, `--no-ignore-comments`). */
+  ignoreComments?: boolean;
 }
 
 export interface Fix {

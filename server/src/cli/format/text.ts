@@ -1,6 +1,5 @@
 import type { LintedFile } from '../lint';
 import { SEVERITY_NAMES } from './severity';
-import { unifiedDiff } from './diff';
 
 const COLORS: Record<string, string> = { error: '31', warning: '33', information: '36', hint: '90' };
 
@@ -12,6 +11,8 @@ export function formatText(files: LintedFile[], opts: { color: boolean; showFixe
       const sev = SEVERITY_NAMES[d.severity];
       out += `${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${paint(COLORS[sev], sev)} ${paint('1', d.code)} ${d.message}\n`;
       if (opts.showFixes) {
+        // jsdiff loads only for --show-fixes.
+        const { unifiedDiff } = require('./diff') as typeof import('./diff');
         // Not indented: GNU patch takes an indented diff, but not its "\ No newline at end of file" lines.
         for (const fix of d.data.fixes) out += `    fix: ${fix.title}\n${unifiedDiff(file.path, file.text, fix.edits)}`;
       }
