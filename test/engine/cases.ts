@@ -162,6 +162,9 @@ export const CASES: Record<string, Case[]> = {
     { name: 'tmpfs on /tmp', text: file(FCOS, `RUN --mount=type=tmpfs,target=/tmp ${REPLACE}`), expect: { token: '--mount=type=tmpfs,target=/tmp', severity: 'error' } },
     { name: 'tmpfs elsewhere', text: file(FCOS, `RUN --mount=type=tmpfs,target=/var/cache ${REPLACE}`) },
     { name: 'no kernel change', text: file(FCOS, 'RUN --mount=type=tmpfs,target=/tmp rpm-ostree install vim && ostree container commit') },
+    { name: 'an explicit dracut call follows', text: file(BOOTC41, `RUN --mount=type=tmpfs,dst=/tmp ${run('dnf5 -y remove --no-autoremove kernel kernel-core', 'dnf5 -y install kernel-cachyos', 'KV="$(rpm -q --qf \'%{VERSION}-%{RELEASE}.%{ARCH}\' kernel-cachyos)"', 'dracut --no-hostonly --kver "$KV" --reproducible -v --add ostree -f "/usr/lib/modules/$KV/initramfs.img"').slice(4)}`) },
+    { name: 'TMPDIR elsewhere', text: file(FCOS, `RUN --mount=type=tmpfs,target=/tmp ${run('export TMPDIR=/var/tmp', REPLACE).slice(4)}`) },
+    { name: 'nothing regenerates automatically here (kernel-without-initramfs says so)', text: file(OKD, `RUN --mount=type=tmpfs,target=/tmp ${REPLACE}`) },
   ],
   'cliwrap-same-run': [
     { name: 'the OKD 4.14 recipe', text: file(OKD, run('rpm-ostree cliwrap install-to-root /', REPLACE, 'rpm-ostree cleanup -m', 'ostree container commit')), expect: { token: 'cliwrap install-to-root', severity: 'error' } },
