@@ -53,6 +53,7 @@ export const CASES: Record<string, Case[]> = {
     { name: 'declared base: # layerlint base=bootc (dnf behaviour unknown)', text: file(...CORP_BOOTC, run('dnf -y upgrade kernel kernel-core')), expect: { token: 'dnf -y upgrade', severity: 'warning' } },
     { name: 'declared base: # layerlint base=okd-scos', text: file('# layerlint base=okd-scos', 'FROM ghcr.io/org/my-scos:4.16', run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
     { name: 'unknown base, cliwrap enabled in the same RUN', text: file(UNKNOWN_BASE, run('rpm-ostree cliwrap install-to-root /', `rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, 'ostree container commit')), expect: { token: 'rpm-ostree override remove', severity: 'warning' } },
+    { name: 'cliwrap in the same RUN on an RHCOS digest (the fix takes it out of the RUN)', text: file(RHCOS, run('rpm-ostree cliwrap install-to-root /', REPLACE, 'rpm-ostree cleanup -m', 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
     { name: 'unknown base, cliwrap enabled in an earlier RUN', text: file(UNKNOWN_BASE, 'RUN rpm-ostree cliwrap install-to-root /', run(`rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, 'ostree container commit')) },
     { name: 'declared base with no kernel change', text: file(...CORP_BOOTC, run('dnf -y install vim', 'bootc container lint')) },
     { name: 'scriptlets off (tsflags=noscripts) on a base that regenerates', text: file(BOOTC42, run(`dnf5 -y remove --no-autoremove ${FEDORA_SET}`, 'rm -rf /usr/lib/modules/*', 'dnf5 -y install --setopt=tsflags=noscripts kernel-cachyos kernel-cachyos-devel-matched')), expect: { token: 'dnf5 -y install', severity: 'error' } },
@@ -161,6 +162,9 @@ export const CASES: Record<string, Case[]> = {
     { name: 'tmpfs on /tmp', text: file(FCOS, `RUN --mount=type=tmpfs,target=/tmp ${REPLACE}`), expect: { token: '--mount=type=tmpfs,target=/tmp', severity: 'error' } },
     { name: 'tmpfs elsewhere', text: file(FCOS, `RUN --mount=type=tmpfs,target=/var/cache ${REPLACE}`) },
     { name: 'no kernel change', text: file(FCOS, 'RUN --mount=type=tmpfs,target=/tmp rpm-ostree install vim && ostree container commit') },
+    { name: 'an explicit dracut call follows', text: file(BOOTC41, `RUN --mount=type=tmpfs,dst=/tmp ${run('dnf5 -y remove --no-autoremove kernel kernel-core', 'dnf5 -y install kernel-cachyos', 'KV="$(rpm -q --qf \'%{VERSION}-%{RELEASE}.%{ARCH}\' kernel-cachyos)"', 'dracut --no-hostonly --kver "$KV" --reproducible -v --add ostree -f "/usr/lib/modules/$KV/initramfs.img"').slice(4)}`) },
+    { name: 'TMPDIR elsewhere', text: file(FCOS, `RUN --mount=type=tmpfs,target=/tmp ${run('export TMPDIR=/var/tmp', REPLACE).slice(4)}`) },
+    { name: 'nothing regenerates automatically here (kernel-without-initramfs says so)', text: file(OKD, `RUN --mount=type=tmpfs,target=/tmp ${REPLACE}`) },
   ],
   'cliwrap-same-run': [
     { name: 'the OKD 4.14 recipe', text: file(OKD, run('rpm-ostree cliwrap install-to-root /', REPLACE, 'rpm-ostree cleanup -m', 'ostree container commit')), expect: { token: 'cliwrap install-to-root', severity: 'error' } },

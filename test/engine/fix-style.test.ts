@@ -55,6 +55,13 @@ describe('fix style', () => {
     expect(fixed(text, 'missing-container-commit')).toBe(`FROM quay.io/fedora/fedora-coreos:stable\nRUN rpm-ostree install vim && \\\n    ostree container commit\n`);
   });
 
+  it('offers no removal of cliwrap that a later kernel change relies on to regenerate the initramfs', () => {
+    const relied = 'FROM quay.io/fedora/fedora-coreos:39.20231101.3.0\nRUN rpm-ostree cliwrap install-to-root /\nRUN ' + REPLACE + '\n';
+    expect(withCode(relied, 'cliwrap-deprecated')[0].data.fixes.map((f) => f.title)).toEqual(['Run install-to-root only where the image is not wrapped yet']);
+    const notRelied = `${OKD}\nRUN rpm-ostree cliwrap install-to-root /\nRUN ${REPLACE}\n`;
+    expect(withCode(notRelied, 'cliwrap-deprecated')[0].data.fixes.map((f) => f.title)).toEqual(['Remove cliwrap install-to-root', 'Run install-to-root only where the image is not wrapped yet']);
+  });
+
   it('rewrites a mixed kernel set as one brace-expanded word', () => {
     const base = 'https://kojipkgs.fedoraproject.org/packages/kernel/6.4.15/200.fc38/x86_64';
     const text = `${OKD}\nRUN rpm-ostree override replace \\\n      ${base}/kernel-core-${KVER}.rpm \\\n      ${base}/kernel-modules-6.4.14-200.fc38.x86_64.rpm \\\n      ${base}/kernel-modules-core-${KVER}.rpm && \\\n    ${DRACUT}\n`;

@@ -71,16 +71,16 @@ export interface KverText {
  */
 export function kverText(kernel: InstalledKernel | undefined, layered: boolean): KverText | undefined {
   if (!kernel) {
-    return layered ? { text: `$(rpm -q --qf '${QUERY_FORMAT}' kernel-core)`, describe: 'read from the image (kernel-core)' } : undefined;
+    return layered ? { text: `$(rpm -q --qf '${QUERY_FORMAT}' kernel-core)`, describe: 'read with rpm -q kernel-core' } : undefined;
   }
   if (kernel.kver) return { text: kernel.kver, describe: kernel.kver };
   if (kernel.query) {
     const format = `${QUERY_FORMAT}${kernel.variantSuffix}`;
     if (kernel.besideAnother && !kernel.onlyInModules) {
-      return { text: `$(rpm -q --qf '${format}\\n' ${kernel.query} | sort -V | tail -n 1)`, describe: `read from the image (newest ${kernel.query})` };
+      return { text: `$(rpm -q --qf '${format}\\n' ${kernel.query} | sort -V | tail -n 1)`, describe: `the newest ${kernel.query}, read with rpm -q` };
     }
-    return { text: `$(rpm -q --qf '${format}' ${kernel.query})`, describe: `read from the image (${kernel.query})` };
+    return { text: `$(rpm -q --qf '${format}' ${kernel.query})`, describe: `read with rpm -q ${kernel.query}` };
   }
-  if (kernel.onlyInModules) return { text: '$(ls /usr/lib/modules)', describe: 'read from the image (the only kernel in /usr/lib/modules)' };
+  if (kernel.onlyInModules) return { text: '$(ls /usr/lib/modules)', describe: 'the only kernel in /usr/lib/modules' };
   return undefined;
 }

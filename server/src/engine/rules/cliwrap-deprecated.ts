@@ -1,6 +1,8 @@
+import type { CommandFacts, StageFacts } from '../analysis/facts';
+import { regenerates } from '../analysis/regeneration';
 import { insertAt, removeCommand } from '../fixes/edits';
 import type { Fix } from '../types';
-import { commandsAfter, commandsOf, type Finding, type Rule } from './rule';
+import { commandsAfter, commandsOf, type Finding, type Rule, type RuleContext } from './rule';
 
 // `[ -d /usr/libexec/rpm-ostree/wrapped ] || rpm-ostree cliwrap install-to-root /`: wraps only once.
 const GUARD = /\[\s+-d\s+\/usr\/libexec\/rpm-ostree\/wrapped\/?\s+\]\s*\|\|\s*$/;
@@ -13,10 +15,7 @@ export const cliwrapDeprecated: Rule = {
       const wrap = f.cliwrapInstall;
       if (!wrap || GUARD.test(ctx.text.slice(Math.max(0, f.cmd.stmtStart - 80), f.cmd.stmtStart))) continue;
       const fixes: Fix[] = [];
-      // A later kernel change may rely on cliwrap's kernel-install wrapper to regenerate the
-      // initramfs: removing it there would leave the kernel without one.
-      const kernelLater = [...commandsAfter(stage, f)].some((c) => c.kernelChange);
-      const remove = kernelLater ? undefined : removeCommand(ctx, f.run, f.cmd);
+      const remove = reliedOn(ctx, stage, f) ? undefined : removeCommand(ctx, f.run, f.cmd);
       if (remove) fixes.push({ title: 'Remove cliwrap install-to-root', isPreferred: true, edits: [remove] });
       fixes.push({
         title: 'Run install-to-root only where the image is not wrapped yet',
@@ -33,3 +32,19 @@ export const cliwrapDeprecated: Rule = {
     return out;
   },
 };
+
+/**
+ * A later kernel change relies on this cliwrap's kernel-install wrapper to regenerate the initramfs
+ * (it regenerates with cliwrap on and would not without it): removing it would leave the kernel
+ * without one.
+ */
+function reliedOn(ctx: RuleContext, stage: StageFacts, wrap: CommandFacts): boolean {
+  const later = [...commandsAfter(stage, wrap)];
+  return later.some((c, i) => {
+    if (!c.kernelChange || c.kernelChange.packages.length === 0) return false;
+    if (later.slice(i + 1).some((d) => d.dracut?.builds)) return false;
+    if (regenerates(c, stage.base, ctx.rpmOstreeVersion) !== 'yes') return false;
+    const unwrapped = { ...c, before: { ...c.before, cliwrap: stage.base.cliwrapOn, cliwrapBeforeThisRun: stage.base.cliwrapOn } };
+    return regenerates(unwrapped, stage.base, ctx.rpmOstreeVersion) !== 'yes';
+  });
+}

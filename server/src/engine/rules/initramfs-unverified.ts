@@ -29,7 +29,7 @@ export const initramfsUnverified: Rule = {
           `does not fail the build (rpm-ostree#5261), so check that ${path} exists.`,
         range: kernelChangeRange(ctx, f),
         fixes: kver
-          ? [{ title: `Fail the build when the initramfs was not generated (kernel ${kver.describe})`, isPreferred: true, edits: [insertCommandAfter(ctx, f.run, f.cmd, `test -f ${path}`)] }]
+          ? [{ title: `Fail the build when the initramfs was not generated (kernel: ${kver.describe})`, isPreferred: true, edits: [insertCommandAfter(ctx, f.run, f.cmd, `test -f ${path}`)] }]
           : [],
       });
     }

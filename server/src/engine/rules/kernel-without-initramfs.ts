@@ -68,7 +68,7 @@ function regenerationFix(ctx: RuleContext, f: CommandFacts, stage: StageFacts): 
   }
   if (!inserted) edits.unshift(insert);
   return {
-    title: `Regenerate the initramfs with dracut after the kernel change (kernel ${kver.describe})${wraps.length > 0 ? ', without cliwrap install-to-root in this RUN' : ''}`,
+    title: `Regenerate the initramfs with dracut after the kernel change (kernel: ${kver.describe})${wraps.length > 0 ? ', without cliwrap install-to-root in this RUN' : ''}`,
     isPreferred: true,
     edits,
   };

@@ -1,5 +1,7 @@
+import type { CommandFacts, StageFacts } from '../analysis/facts';
+import { regenerates } from '../analysis/regeneration';
 import { deleteFlag } from '../fixes/edits';
-import type { Finding, Rule } from './rule';
+import { commandsAfter, type Finding, type Rule, type RuleContext } from './rule';
 
 export const tmpfsTmpKernel: Rule = {
   code: 'tmpfs-tmp-kernel',
@@ -7,7 +9,7 @@ export const tmpfsTmpKernel: Rule = {
     const out: Finding[] = [];
     for (const stage of ctx.stages) {
       for (const run of stage.stage.runs) {
-        if (!stage.byRun.get(run)!.some((c) => c.kernelChange)) continue;
+        if (!stage.byRun.get(run)!.some((c) => c.kernelChange && c.kernelChange.packages.length > 0 && regeneratesThroughTmp(ctx, stage, c))) continue;
         for (const flag of run.flags) {
           if (flag.name !== 'mount' || !flag.value) continue;
           const opts = new Map(flag.value.split(',').map((kv) => [kv.split('=')[0], kv.slice(kv.indexOf('=') + 1)] as const));
@@ -26,3 +28,15 @@ export const tmpfsTmpKernel: Rule = {
     return out;
   },
 };
+
+/**
+ * The kernel change leaves the initramfs to the automatic regeneration, which builds it in $TMPDIR
+ * (/tmp unless set elsewhere). Where nothing regenerates automatically, or an explicit dracut call
+ * follows, the tmpfs does not matter.
+ */
+function regeneratesThroughTmp(ctx: RuleContext, stage: StageFacts, f: CommandFacts): boolean {
+  if (regenerates(f, stage.base, ctx.rpmOstreeVersion) === 'no') return false;
+  if ([...commandsAfter(stage, f)].some((c) => c.dracut?.builds || c.opaque?.regenerates)) return false;
+  const tmpdir = f.cmd.assignments.TMPDIR ?? f.cmd.env.lookup('TMPDIR');
+  return tmpdir === undefined || tmpdir === null || tmpdir === '' || /^\/tmp(\/|$)/.test(tmpdir);
+}
