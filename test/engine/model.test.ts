@@ -58,7 +58,7 @@ describe('base families', () => {
     const doc = buildDocument(`ARG TAG=1\n# some comment\n# layerlint base=${name}\nFROM registry.corp.example/os/base:\${TAG}\nFROM docker.io/library/fedora:41\n`);
     const [declared, plain] = doc.model.stages;
     expect(declared.base).toMatchObject({ family, rpmOstreeRegenerates: regenerates, cliwrapOn: cliwrap });
-    expect(declared.base?.label).toContain('declared base');
+    expect(declared.base?.label).toContain(`(declared: base=${name})`);
     expect(plain.base).toBeNull();
   });
 
