@@ -57,7 +57,7 @@ export const CASES: Record<string, Case[]> = {
     { name: 'unknown base, cliwrap enabled in an earlier RUN', text: file(UNKNOWN_BASE, 'RUN rpm-ostree cliwrap install-to-root /', run(`rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, 'ostree container commit')) },
     { name: 'declared base with no kernel change', text: file(...CORP_BOOTC, run('dnf -y install vim', 'bootc container lint')) },
     { name: 'scriptlets off (tsflags=noscripts) on a base that regenerates', text: file(BOOTC42, run(`dnf5 -y remove --no-autoremove ${FEDORA_SET}`, 'rm -rf /usr/lib/modules/*', 'dnf5 -y install --setopt=tsflags=noscripts kernel-cachyos kernel-cachyos-devel-matched')), expect: { token: 'dnf5 -y install', severity: 'error' } },
-    { name: 'sourcing /etc/os-release is no script step', text: file(OKD, run('. /etc/os-release', REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: 'sourcing /etc/os-release is no script step', text: file(OKD, run(REPLACE, '. /etc/os-release', 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
     { name: 'kernel-tools and kernel-devel are not a kernel', text: file(BOOTC41, run('dnf -y install kernel-tools kernel-devel kernel-headers kernel-devel-matched')) },
     { name: 'a kernel flavour named without removing the kernel is not a swap', text: file(BOOTC41, run('dnf -y copr enable bieszczaders/kernel-cachyos-addons', 'dnf -y install scx-scheds kernel-cachyos-addons')) },
     { name: 'a glob that names no kernel', text: file(FCOS_LEGACY, 'COPY rpms/ /rpms/', run('rpm-ostree override replace /rpms/*', 'ostree container commit')) },
