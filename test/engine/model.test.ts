@@ -65,6 +65,7 @@ describe('base families', () => {
   it('a declared base wins over the name table, and an unknown name changes nothing', () => {
     expect(buildDocument('# layerlint base=bootc\nFROM quay.io/fedora/fedora-coreos:stable\n').model.stages[0].base?.family).toBe('bootc');
     expect(buildDocument('# layerlint base=suse\nFROM quay.io/fedora/fedora-coreos:stable\n').model.stages[0].base?.family).toBe('coreos');
+    expect(buildDocument('# layerlint base=constructor\nFROM registry.corp.example/os:1\n').model.stages[0].base).toBeNull();
   });
 
   it('knows plain images are none', () => {

@@ -104,7 +104,7 @@ export const OSTREE_UNKNOWN: BaseInfo = base('ostree-unknown', 'unrecognised bas
  */
 export const BASE_PRAGMA = /^\s*#\s*layerlint\s+base\s*=\s*([\w.-]+)\s*$/;
 
-const DECLARED: Record<string, () => BaseInfo> = {
+const DECLARED = new Map<string, () => BaseInfo>(Object.entries({
   fcos: () => base('coreos', 'Fedora CoreOS (declared: base=fcos)', {}),
   'okd-fcos': () => base('okd-fcos', 'OKD machine-os content, FCOS era (declared: base=okd-fcos)', { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no', cliwrapOn: 'yes' }),
   'okd-scos': () => base('coreos', 'OKD CentOS Stream CoreOS (declared: base=okd-scos)', {}),
@@ -114,18 +114,15 @@ const DECLARED: Record<string, () => BaseInfo> = {
   coreos: () => base('coreos', 'CoreOS (declared: base=coreos)', {}),
   'coreos-legacy': () => base('coreos-legacy', 'CoreOS (declared: base=coreos-legacy)', { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no' }),
   'ostree-unknown': () => ({ ...OSTREE_UNKNOWN, label: 'an ostree-based image (declared: base=ostree-unknown)' }),
-};
-
-/** The names `# layerlint base=` accepts. */
-export const DECLARED_BASES = Object.keys(DECLARED);
+}));
 
 /** The base declared in the comment block directly above the line `fromLine`, if any. */
 export function declaredBase(lines: LineIndex, fromLine: number): BaseInfo | undefined {
   for (let line = fromLine - 1; line >= 0; line--) {
     const text = lines.lineText(line);
     if (!/^\s*#/.test(text)) break;
-    const m = BASE_PRAGMA.exec(text);
-    if (m && m[1].toLowerCase() in DECLARED) return DECLARED[m[1].toLowerCase()]();
+    const declared = DECLARED.get(BASE_PRAGMA.exec(text)?.[1].toLowerCase() ?? '');
+    if (declared) return declared();
   }
   return undefined;
 }
