@@ -58,13 +58,14 @@ describe('base families', () => {
     const doc = buildDocument(`ARG TAG=1\n# some comment\n# layerlint base=${name}\nFROM registry.corp.example/os/base:\${TAG}\nFROM docker.io/library/fedora:41\n`);
     const [declared, plain] = doc.model.stages;
     expect(declared.base).toMatchObject({ family, rpmOstreeRegenerates: regenerates, cliwrapOn: cliwrap });
-    expect(declared.base?.label).toContain('declared base');
+    expect(declared.base?.label).toContain(`(declared: base=${name})`);
     expect(plain.base).toBeNull();
   });
 
   it('a declared base wins over the name table, and an unknown name changes nothing', () => {
     expect(buildDocument('# layerlint base=bootc\nFROM quay.io/fedora/fedora-coreos:stable\n').model.stages[0].base?.family).toBe('bootc');
     expect(buildDocument('# layerlint base=suse\nFROM quay.io/fedora/fedora-coreos:stable\n').model.stages[0].base?.family).toBe('coreos');
+    expect(buildDocument('# layerlint base=constructor\nFROM registry.corp.example/os:1\n').model.stages[0].base).toBeNull();
   });
 
   it('knows plain images are none', () => {

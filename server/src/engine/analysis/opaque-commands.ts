@@ -30,6 +30,8 @@ function scriptOf(cmd: ShellCommand): string | undefined {
   if (SHELLS.has(base) || RUNNERS.has(base) || name === '.' || name === 'source') {
     if (cmd.args.some((a) => a.values?.[0] === '-c')) return undefined;
     const file = cmd.args.find((a) => !(a.values?.[0] ?? '').startsWith('-'));
+    // `. /etc/os-release`: configuration read for its variables, not a build step.
+    if (file && (name === '.' || name === 'source') && file.values?.every((v) => v.startsWith('/etc/'))) return undefined;
     if (file) return file.text;
     return base === 'make' || base === 'just' ? name : undefined;
   }

@@ -74,6 +74,13 @@ export function parseDracut(cmd: ShellCommand): DracutInvocation {
       return out;
     };
     if (value === undefined) {
+      // `--kver="$KVER"`: a known option with a value that is not known.
+      const withValue = /^--([a-z][a-z0-9-]*)=/.exec(word.text);
+      const known = withValue && BY_LONG.get(withValue[1]);
+      if (known && known.arity === 1 && !onlyPositionals) {
+        options.push({ option: known, word, values: [{ word, value: undefined, offsetInWord: withValue[0].length }] });
+        continue;
+      }
       // Only a word that can start with `-` can be an option: `"/lib/modules/$K/initramfs.img"` is a path.
       if (mayBeOption(word)) uncertain = true;
       positionals.push({ word, value, offsetInWord: 0 });

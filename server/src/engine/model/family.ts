@@ -104,28 +104,25 @@ export const OSTREE_UNKNOWN: BaseInfo = base('ostree-unknown', 'unrecognised bas
  */
 export const BASE_PRAGMA = /^\s*#\s*layerlint\s+base\s*=\s*([\w.-]+)\s*$/;
 
-const DECLARED: Record<string, () => BaseInfo> = {
-  fcos: () => base('coreos', 'Fedora CoreOS (declared base)', {}),
-  'okd-fcos': () => base('okd-fcos', 'OKD machine-os content, FCOS era (declared base)', { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no', cliwrapOn: 'yes' }),
-  'okd-scos': () => base('coreos', 'OKD CentOS Stream CoreOS (declared base)', {}),
-  rhcos: () => base('coreos', 'RHCOS (declared base)', {}),
-  bootc: () => base('bootc', 'bootc image (declared base)', { ostreeRepo: 'no', dracutConfigured: 'unknown' }),
+const DECLARED = new Map<string, () => BaseInfo>(Object.entries({
+  fcos: () => base('coreos', 'Fedora CoreOS (declared: base=fcos)', {}),
+  'okd-fcos': () => base('okd-fcos', 'OKD machine-os content, FCOS era (declared: base=okd-fcos)', { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no', cliwrapOn: 'yes' }),
+  'okd-scos': () => base('coreos', 'OKD CentOS Stream CoreOS (declared: base=okd-scos)', {}),
+  rhcos: () => base('coreos', 'RHCOS (declared: base=rhcos)', {}),
+  bootc: () => base('bootc', 'a bootc image (declared: base=bootc)', { ostreeRepo: 'no', dracutConfigured: 'unknown' }),
   // The families of RULES.md §3 by their own names.
-  coreos: () => base('coreos', 'CoreOS (declared base)', {}),
-  'coreos-legacy': () => base('coreos-legacy', 'CoreOS before rpm-ostree regenerated the initramfs (declared base)', { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no' }),
-  'ostree-unknown': () => ({ ...OSTREE_UNKNOWN, label: 'ostree-based image (declared base)' }),
-};
-
-/** The names `# layerlint base=` accepts. */
-export const DECLARED_BASES = Object.keys(DECLARED);
+  coreos: () => base('coreos', 'CoreOS (declared: base=coreos)', {}),
+  'coreos-legacy': () => base('coreos-legacy', 'CoreOS (declared: base=coreos-legacy)', { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no' }),
+  'ostree-unknown': () => ({ ...OSTREE_UNKNOWN, label: 'an ostree-based image (declared: base=ostree-unknown)' }),
+}));
 
 /** The base declared in the comment block directly above the line `fromLine`, if any. */
 export function declaredBase(lines: LineIndex, fromLine: number): BaseInfo | undefined {
   for (let line = fromLine - 1; line >= 0; line--) {
     const text = lines.lineText(line);
     if (!/^\s*#/.test(text)) break;
-    const m = BASE_PRAGMA.exec(text);
-    if (m && m[1].toLowerCase() in DECLARED) return DECLARED[m[1].toLowerCase()]();
+    const declared = DECLARED.get(BASE_PRAGMA.exec(text)?.[1].toLowerCase() ?? '');
+    if (declared) return declared();
   }
   return undefined;
 }
