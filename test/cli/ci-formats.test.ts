@@ -122,7 +122,8 @@ describe('--failure-threshold', () => {
 function onTerminal(args: string[], env: Record<string, string | undefined>): string {
   const command = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const clean = { ...process.env };
-  for (const k of ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'TERM']) delete clean[k];
+  // Node's hasColors() also reads CI (a CI job's terminal gets 2 colours) and TMUX; the test sets the terminal.
+  for (const k of ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'TERM', 'CI', 'TMUX', 'COLORTERM', 'TERM_PROGRAM']) delete clean[k];
   const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...clean, TERM: 'xterm-256color', ...env } });
   return r.stdout.replace(/\r\n/g, '\n');
 }
