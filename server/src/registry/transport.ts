@@ -314,6 +314,9 @@ export class RegistryTransport {
     let authorization = await this.cachedAuthorization(target, scope);
     let res = await this.send(target, path, authorization, opts);
     if (res.status === 401) {
+      // A challenge counts only from the registry's own host: another host that a redirect led to
+      // would otherwise name the token service that receives the registry's credentials.
+      if (new URL(res.url).host !== target.host) throw new RegistryError('auth', `authentication required by ${target.host}`);
       const challenge = parseChallenge(res.headers.get('www-authenticate'));
       authorization = await this.authorize(target, scope, challenge);
       res = await this.send(target, path, authorization, opts);
