@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkImages } from '../../server/src/registry/check';
 import { amd64Index, OCI_INDEX, sha256 } from './support/registry';
-import { startServer, type TestServer } from './support/servers';
+import { startProxy, startServer, type TestServer } from './support/servers';
 
 const USER = 'robot';
 const PASS = 'registry-a-secret';
@@ -81,5 +81,26 @@ describe('a challenge from the host a redirect led to', () => {
       'GET /v2/team/base/manifests/1 [Bearer]',
       'GET /v2/team/base/manifests/moved [Bearer]',
     ]);
+  });
+});
+
+describe('a loopback registry with a proxy in the environment', () => {
+  it('is reached directly, never through HTTP_PROXY / HTTPS_PROXY, credentials included', async () => {
+    const proxy = await startProxy();
+    servers.push(proxy);
+    const a = await start((req, res) => {
+      if (req.headers.authorization !== BASIC) return res.writeHead(401, { 'www-authenticate': 'Basic realm="a"' }).end();
+      res.writeHead(200, { 'content-type': OCI_INDEX, 'docker-content-digest': sha256(INDEX) }).end(INDEX);
+    });
+    for (const host of [a.host, `localhost:${a.port}`]) {
+      a.requests.length = 0;
+      const [r] = await checkImages([{ image: `${host}/team/base:1`, platforms: ['linux/amd64'] }], {
+        cacheDir: null,
+        env: { HOME: work, REGISTRY_AUTH_FILE: authFileFor(host), HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, http_proxy: proxy.url, https_proxy: proxy.url },
+      });
+      expect(r.error).toBeNull();
+      expect(log(a)).toEqual(['GET /v2/team/base/manifests/1', 'GET /v2/team/base/manifests/1 [Basic]']);
+    }
+    expect(proxy.requests).toEqual([]);
   });
 });

@@ -114,8 +114,8 @@ export class RegistryTransport {
   private readonly env: NodeJS.ProcessEnv;
   private readonly credentials: CredentialLookup;
   private readonly onRequest?: (method: string, url: string) => void;
-  private readonly makeDispatcher: (verify: boolean) => Promise<Dispatcher>;
-  private readonly dispatchers = new Map<boolean, Promise<Dispatcher>>();
+  private readonly makeDispatcher: (verify: boolean, proxied: boolean) => Promise<Dispatcher>;
+  private readonly dispatchers = new Map<string, Promise<Dispatcher>>();
   private readonly schemes = new Map<string, Promise<'https' | 'http'>>();
   private readonly tokens = new Map<string, { header: string; expires: number }>();
   private readonly tokenRequests = new Map<string, Promise<string>>();
@@ -133,7 +133,8 @@ export class RegistryTransport {
     const httpsProxy = options.proxy ?? env.https_proxy ?? env.HTTPS_PROXY ?? env.http_proxy ?? env.HTTP_PROXY ?? '';
     const httpProxy = options.proxy ?? env.http_proxy ?? env.HTTP_PROXY ?? '';
     const noProxy = env.no_proxy ?? env.NO_PROXY ?? '';
-    this.makeDispatcher = (verify) => makeDispatcher({ verify, timeoutMs: this.timeoutMs, ca: options.ca, httpProxy, httpsProxy, noProxy });
+    this.makeDispatcher = (verify, proxied) =>
+      makeDispatcher({ verify, timeoutMs: this.timeoutMs, ca: options.ca, ...(proxied ? { httpProxy, httpsProxy, noProxy } : { httpProxy: '', httpsProxy: '', noProxy: '' }) });
   }
 
   /**
@@ -147,11 +148,17 @@ export class RegistryTransport {
     await Promise.all(all.map((d) => d.then((x) => x.close(), () => {})));
   }
 
-  /** The dispatcher for a host: TLS verified unless the user marked the host insecure. */
+  /**
+   * The dispatcher for a host: TLS verified unless the user marked the host insecure; through the
+   * proxy unless the host is loopback (Go's http.ProxyFromEnvironment: a proxy would see a loopback
+   * registry's traffic, credentials included, and reach its own loopback, not ours).
+   */
   private dispatcherFor(host: string): Promise<Dispatcher> {
     const verify = !this.isInsecure(host);
-    let d = this.dispatchers.get(verify);
-    if (!d) this.dispatchers.set(verify, (d = this.makeDispatcher(verify)));
+    const proxied = !isLoopback(host);
+    const key = `${verify}|${proxied}`;
+    let d = this.dispatchers.get(key);
+    if (!d) this.dispatchers.set(key, (d = this.makeDispatcher(verify, proxied)));
     return d;
   }
 

@@ -127,16 +127,25 @@ export async function startTokenService(o: { key: string; cert: string; issuer: 
   return Object.assign(server as TestServer & { failWith: number }, { realm: `${server.url}/token` });
 }
 
+/**
+ * Names under this domain reach 127.0.0.1 through the test proxy only: the client never looks them up,
+ * so a registry behind the proxy is a non-loopback host to the client while all traffic stays on loopback.
+ */
+export const PROXIED_DOMAIN = 'proxied.test';
+const proxiedHost = (h: string) => (h === '127.0.0.1' || h === 'localhost' || h.endsWith(`.${PROXIED_DOMAIN}`) ? '127.0.0.1' : undefined);
+
 /** A forward proxy that records each request line (`GET http://…`, `CONNECT host:port`). */
 export async function startProxy(): Promise<TestServer> {
   const requests: Recorded[] = [];
   const server = createHttpServer((req, res) => {
     requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
     const target = new URL(req.url ?? '');
-    if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') {
+    const to = proxiedHost(target.hostname);
+    if (!to) {
       res.writeHead(502).end();
       return;
     }
+    target.hostname = to;
     const up = httpRequest(target, { method: req.method, headers: req.headers }, (r) => {
       res.writeHead(r.statusCode ?? 502, r.headers);
       r.pipe(res);
@@ -147,12 +156,13 @@ export async function startProxy(): Promise<TestServer> {
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
     requests.push({ method: 'CONNECT', url: req.url ?? '', headers: req.headers });
     const [h, p] = (req.url ?? '').split(':');
-    if (h !== '127.0.0.1' && h !== 'localhost') {
+    const to = proxiedHost(h);
+    if (!to) {
       // Tests stay on loopback: anything else is refused without a lookup.
       client.end('HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n');
       return;
     }
-    const up = connect(Number(p), h, () => {
+    const up = connect(Number(p), to, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       up.write(head);
       up.pipe(client);
