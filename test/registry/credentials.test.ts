@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkImages } from '../../server/src/registry/check';
 import { amd64Index, OCI_INDEX, sha256 } from './support/registry';
-import { startProxy, startServer, type TestServer } from './support/servers';
+import { PROXIED_DOMAIN, selfSigned, startProxy, startServer, type TestServer } from './support/servers';
 
 const USER = 'robot';
 const PASS = 'registry-a-secret';
@@ -102,5 +102,46 @@ describe('a loopback registry with a proxy in the environment', () => {
       expect(log(a)).toEqual(['GET /v2/team/base/manifests/1', 'GET /v2/team/base/manifests/1 [Basic]']);
     }
     expect(proxy.requests).toEqual([]);
+  });
+});
+
+describe('token service redirects (one redirect loop for manifests and tokens)', () => {
+  // The realm is https://token.proxied.test/token (default port): a name only the test proxy resolves,
+  // routed to a loopback HTTPS server that redirects to http://token.proxied.test/token (default port
+  // again), routed to a loopback plain-HTTP server. URL.host is the same for both URLs.
+  async function setup() {
+    const cert = selfSigned(work, 'token-tls');
+    const plain = await start((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"token":"t"}'));
+    const tls = await start((req, res) => res.writeHead(302, { location: `http://token.${PROXIED_DOMAIN}${req.url}` }).end(), cert);
+    const proxy = await startProxy({ [`token.${PROXIED_DOMAIN}:443`]: tls.port, [`token.${PROXIED_DOMAIN}:80`]: plain.port });
+    servers.push(proxy);
+    const registry = await start((req, res) => {
+      if (req.headers.authorization !== 'Bearer t') return res.writeHead(401, { 'www-authenticate': `Bearer realm="https://token.${PROXIED_DOMAIN}/token",service="a"` }).end();
+      res.writeHead(200, { 'content-type': OCI_INDEX, 'docker-content-digest': sha256(INDEX) }).end(INDEX);
+    });
+    const options = {
+      cacheDir: null,
+      ca: cert.cert,
+      env: { HOME: work, REGISTRY_AUTH_FILE: authFileFor(registry.host), HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url },
+    };
+    return { plain, tls, registry, options };
+  }
+
+  it('refuses https → http to a host not allowed plain HTTP, and sends it nothing', async () => {
+    const { plain, tls, registry, options } = await setup();
+    const [r] = await checkImages([{ image: `${registry.host}/team/base:1`, platforms: ['linux/amd64'] }], options);
+    expect(r.error).toBe(
+      `token service at https://token.${PROXIED_DOMAIN}/token failed: token.${PROXIED_DOMAIN} redirected to http://token.${PROXIED_DOMAIN}, which is not allowed over plain HTTP`,
+    );
+    expect(log(tls)).toEqual(['GET /token?service=a&scope=repository%3Ateam%2Fbase%3Apull [Basic]']);
+    expect(plain.requests).toEqual([]);
+  });
+
+  it('drops the Basic credentials on https → http to the same host where plain HTTP is allowed', async () => {
+    const { plain, tls, registry, options } = await setup();
+    const [r] = await checkImages([{ image: `${registry.host}/team/base:1`, platforms: ['linux/amd64'] }], { ...options, insecureRegistries: [`token.${PROXIED_DOMAIN}`] });
+    expect(r.error).toBeNull();
+    expect(log(tls)).toEqual(['GET /token?service=a&scope=repository%3Ateam%2Fbase%3Apull [Basic]']);
+    expect(log(plain)).toEqual(['GET /token?service=a&scope=repository%3Ateam%2Fbase%3Apull']);
   });
 });

@@ -276,6 +276,30 @@ export class RegistryTransport {
   }
 
   /**
+   * Follows up to five redirects from `res` (the answer to a request sent with `headers`). The
+   * Authorization header goes only while scheme, host and port stay those of the first request, and
+   * is not restored after it was dropped; plain HTTP only where allowed.
+   */
+  private async followRedirects(res: RegistryResponse, headers: Record<string, string>, opts: SendOptions): Promise<RegistryResponse> {
+    const origin = new URL(res.url);
+    let sent = headers;
+    for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.get('location'); hops++) {
+      if (hops >= 5) throw new RegistryError('http', `too many redirects from ${origin.host}`);
+      const next = new URL(res.headers.get('location')!, res.url);
+      if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.plainHttpAllowed(next.host))) {
+        throw new RegistryError('insecure', `${origin.host} redirected to ${next.protocol}//${next.host}, which is not allowed over plain HTTP`);
+      }
+      // URL.origin: scheme, host and port (a default port written out or not), so https → http drops it.
+      if (next.origin !== origin.origin && sent.authorization !== undefined) {
+        const { authorization: _dropped, ...rest } = sent;
+        sent = rest;
+      }
+      res = await this.exchange(next.href, sent, opts);
+    }
+    return res;
+  }
+
+  /**
    * Sends a request to a registry host, following redirects (Authorization only to the same host) and
    * honouring one Retry-After on 429/503. Returns the final response, whatever its status.
    */
@@ -288,16 +312,8 @@ export class RegistryTransport {
     };
     const once = async (): Promise<RegistryResponse> => {
       const { scheme, first } = await this.scheme(target.host, path, headers(true), opts);
-      let res = first ?? (await this.exchange(`${scheme}://${target.host}${path}`, headers(true), opts));
-      for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.get('location'); hops++) {
-        if (hops >= 5) throw new RegistryError('http', `too many redirects from ${target.host}`);
-        const next = new URL(res.headers.get('location')!, res.url);
-        if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.plainHttpAllowed(next.host))) {
-          throw new RegistryError('insecure', `${target.host} redirected to ${next.protocol}//${next.host}, which is not allowed over plain HTTP`);
-        }
-        res = await this.exchange(next.href, headers(next.host === target.host), opts);
-      }
-      return res;
+      const res = first ?? (await this.exchange(`${scheme}://${target.host}${path}`, headers(true), opts));
+      return this.followRedirects(res, headers(true), opts);
     };
     let res = await once();
     if (res.status === 429 || res.status === 503) {
@@ -379,14 +395,8 @@ export class RegistryTransport {
     if (creds) headers.authorization = basic(creds);
     let res: RegistryResponse;
     try {
-      res = await this.exchange(url.href, headers, { method: 'GET', maxBody: 1 << 20, tooLarge: () => 'response too large' });
-      // Token services may redirect; follow without credentials off the realm host.
-      for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.get('location') && hops < 5; hops++) {
-        const next = new URL(res.headers.get('location')!, res.url);
-        const h = { ...headers };
-        if (next.host !== url.host) delete h.authorization;
-        res = await this.exchange(next.href, h, { method: 'GET', maxBody: 1 << 20, tooLarge: () => 'response too large' });
-      }
+      const opts: SendOptions = { method: 'GET', maxBody: 1 << 20, tooLarge: () => 'response too large' };
+      res = await this.followRedirects(await this.exchange(url.href, headers, opts), headers, opts);
     } catch (e) {
       if (e instanceof RegistryError && (e.kind === 'timeout' || e.kind === 'tls')) throw e;
       throw fail(e instanceof RegistryError ? e.message.replace(/^cannot reach [^:]+: /, '') : String(e));
