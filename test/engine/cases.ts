@@ -13,6 +13,8 @@ export interface Case {
 
 const run = (...cmds: string[]) => `RUN ${cmds.join(' && \\\n    ')}`;
 const file = (...lines: string[]) => `${lines.join('\n')}\n`;
+/** ARG/ENV X0 of 16 characters, each next one four times the one before (X6 is 64 KiB). */
+const quadrupling = (keyword: string, n: number) => [`${keyword} X0=0123456789abcdef`, ...Array.from({ length: n }, (_, i) => `${keyword} X${i + 1}=\${X${i}}\${X${i}}\${X${i}}\${X${i}}`)];
 const CORE = (v: string) => `https://kojipkgs.fedoraproject.org/packages/kernel/${v}/x86_64/kernel-core-${v.replace('/', '-')}.x86_64.rpm`;
 /** The whole installed Fedora kernel set, as community kernel swaps name it. */
 const FEDORA_SET = 'kernel kernel-core kernel-modules kernel-modules-core kernel-modules-extra';
@@ -211,5 +213,14 @@ export const CASES: Record<string, Case[]> = {
     { name: 'declared bootc base', text: file(...CORP_BOOTC, 'RUN dnf -y install vim && ostree container commit'), expect: { token: 'ostree container commit', severity: 'warning' } },
     { name: 'same base undeclared', text: file('FROM registry.corp.example/platform/rhel-bootc-base:9.4', 'RUN dnf -y install vim && ostree container commit') },
     { name: 'on FCOS', text: file(FCOS, 'RUN rpm-ostree install vim && ostree container commit') },
+  ],
+  'analysis-limit': [
+    { name: 'ARG values quadrupling past 64 KiB', text: file(OKD, ...quadrupling('ARG', 7)), expect: { token: 'ARG X7=${X6}${X6}${X6}${X6}', severity: 'warning' } },
+    { name: 'ENV values quadrupling past 64 KiB', text: file(OKD, ...quadrupling('ENV', 7)), expect: { token: 'ENV X7=${X6}${X6}${X6}${X6}', severity: 'warning' } },
+    { name: 'shell variable quadrupling past 64 KiB', text: file(OKD, `RUN X=0123456789abcdef; ${Array.from({ length: 7 }, () => 'X=$X$X$X$X').join('; ')}; rpm-ostree install $X`), expect: { token: '$X$X$X$X', occurrence: 7, severity: 'warning' } },
+    // Three syntax levels a `$(`: the 67th is at depth 200, and the finding covers it and what it holds.
+    { name: '$( nested 250 deep', text: file(OKD, `RUN rpm-ostree install vim && echo ${'$('.repeat(250)}x${')'.repeat(250)}`), expect: { token: `${'$('.repeat(250 - 66)}x${')'.repeat(250 - 66)}`, severity: 'warning' } },
+    { name: 'exactly 64 KiB', text: file(OKD, ...quadrupling('ARG', 6), 'RUN rpm-ostree install $X6') },
+    { name: '$( nested 60 deep', text: file(OKD, `RUN rpm-ostree install vim && echo ${'$('.repeat(60)}x${')'.repeat(60)}`) },
   ],
 };
