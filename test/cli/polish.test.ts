@@ -129,3 +129,22 @@ describe('--no-ignore-comments', () => {
     expect(codes(['--no-ignore-comments'])).toEqual(['kernel-without-initramfs', 'missing-container-commit']);
   });
 });
+
+describe('ignore comments that suppress nothing (issue 15, item 5)', () => {
+  const text = `${OKD_BASE}\n# layerlint ignore=kernel-without-initramfs,no-such-rule,dracut-hostonly  # INC-42\n${`RUN ${REPLACE}`}\n`;
+  const lintJson = (args: string[], input = text) => JSON.parse(cli(['lint', '--format', 'json', ...args, '-'], input).stdout).files[0].diagnostics as { code: string; severity: string; line: number }[];
+
+  it('are hints, and not reported with --no-ignore-comments', () => {
+    const found = lintJson([]).map((d) => `${d.code} ${d.severity}`);
+    expect(found).toEqual(['unknown-ignore hint', 'unused-ignore hint', 'missing-container-commit information']);
+    expect(lintJson(['--no-ignore-comments']).map((d) => d.code)).toEqual(['kernel-without-initramfs', 'missing-container-commit']);
+  });
+
+  it('lint --fix removes only those codes, keeping the reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-unused-'));
+    const file = join(dir, 'Containerfile');
+    writeFileSync(file, text);
+    cli(['lint', '--fix', file]);
+    expect(readFileSync(file, 'utf8').split('\n')[1]).toBe('# layerlint ignore=kernel-without-initramfs  # INC-42');
+  });
+});

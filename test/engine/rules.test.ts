@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SEVERITIES, TEXT_RULES } from '../../server/src/engine';
+import { RULES, SEVERITIES, TEXT_RULES } from '../../server/src/engine';
 import { applyEdits, initEngine, lint, rangeOf, withCode } from '../support/engine';
 import { CASES } from './cases';
 
 await initEngine();
 
-describe('every text rule has positive and negative cases', () => {
-  it.each(TEXT_RULES.map((r) => r.code))('%s', (code) => {
+describe('every text rule (and rule on ignore comments) has positive and negative cases', () => {
+  it.each([...TEXT_RULES.map((r) => r.code), ...RULES.filter((r) => r.ignoreComments).map((r) => r.code)])('%s', (code) => {
     const cases = CASES[code] ?? [];
     expect(cases.some((c) => c.expect)).toBe(true);
     expect(cases.some((c) => !c.expect)).toBe(true);

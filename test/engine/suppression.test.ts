@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { initEngine, lint, OKD, REPLACE } from '../support/engine';
+import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
+import { analyze } from '../../server/src/engine';
+import { codeActions, fixAllEdits } from '../../server/src/engine/services/actions';
+import { applyEdits, initEngine, lint, OKD, rangeOf, REPLACE } from '../support/engine';
 
 await initEngine();
 
@@ -46,5 +49,66 @@ describe('ignore comments with a reason, and turned off', () => {
     const text = `# layerlint global ignore=missing-container-commit\n${OKD}\n# layerlint ignore=cliwrap-deprecated # why\n${RECIPE}\n`;
     expect(codes(text)).toEqual(['cliwrap-same-run', 'kernel-without-initramfs']);
     expect(lint(text, { ignoreComments: false }).map((d) => d.code).sort()).toEqual(['cliwrap-deprecated', 'cliwrap-same-run', 'kernel-without-initramfs', 'missing-container-commit']);
+  });
+});
+
+describe('unknown codes and ignores that suppress nothing (issue 15, item 5)', () => {
+  const FIXED_RUN = `RUN ${REPLACE} && \\\n    /usr/libexec/rpm-ostree/wrapped/dracut --no-hostonly --kver 6.4.15-200.fc38.x86_64 --reproducible -v --add ostree -f /usr/lib/modules/6.4.15-200.fc38.x86_64/initramfs.img && \\\n    ostree container commit`;
+  const removed = (text: string, code: string) => {
+    const d = lint(text).find((x) => x.code === code)!;
+    expect(d.data.fixes).toHaveLength(1);
+    return applyEdits(text, d.data.fixes[0].edits);
+  };
+
+  it('are hints marked unnecessary, covering the code, with a message naming it', () => {
+    const text = `${OKD}\n# layerlint ignore=kernel-without-initramfs, kernel-without-initrd  # INC-42\n${FIXED_RUN}\n`;
+    const ds = lint(text);
+    expect(ds.map((d) => d.code).sort()).toEqual(['unknown-ignore', 'unused-ignore']);
+    const unknown = ds.find((d) => d.code === 'unknown-ignore')!;
+    expect(unknown.severity).toBe(DiagnosticSeverity.Hint);
+    expect(unknown.tags).toEqual([DiagnosticTag.Unnecessary]);
+    expect(unknown.range).toEqual(rangeOf(text, 'kernel-without-initrd'));
+    expect(unknown.message).toContain('"kernel-without-initrd" is no Layerlint rule code');
+    const unused = ds.find((d) => d.code === 'unused-ignore')!;
+    expect(unused.range).toEqual(rangeOf(text, 'kernel-without-initramfs'));
+    expect(unused.message).toBe('kernel-without-initramfs reports nothing for the RUN below: this ignore suppresses nothing.');
+  });
+
+  it('"remove" takes only the code and one separator, keeping the other codes and the reason', () => {
+    const middle = `${OKD}\n# layerlint ignore=cliwrap-deprecated, no-such-rule,kernel-without-initramfs  # INC-42\n${RECIPE}\n`;
+    expect(removed(middle, 'unknown-ignore')).toBe(middle.replace('no-such-rule,', ''));
+    const last = `${OKD}\n# layerlint ignore=kernel-without-initramfs,  no-such-rule # INC-42\n${RECIPE}\n`;
+    expect(removed(last, 'unknown-ignore')).toBe(last.replace(',  no-such-rule', ''));
+    const global = `# layerlint global ignore=missing-container-commit,dracut-hostonly # audited\n${OKD}\n${RECIPE}\n`;
+    expect(removed(global, 'unused-ignore')).toBe(global.replace(',dracut-hostonly', ''));
+  });
+
+  it('"remove" takes the whole comment line when its only code goes, whatever the line ending', () => {
+    const text = `${OKD}\n# some note\n# layerlint ignore=no-such-rule  # INC-42\n${FIXED_RUN}\n`;
+    expect(removed(text, 'unknown-ignore')).toBe(text.replace('# layerlint ignore=no-such-rule  # INC-42\n', ''));
+    const crlf = text.replace(/\n/g, '\r\n');
+    expect(removed(crlf, 'unknown-ignore')).toBe(crlf.replace('# layerlint ignore=no-such-rule  # INC-42\r\n', ''));
+    const lastLine = `${OKD}\n${FIXED_RUN}\n# layerlint global ignore=dracut-hostonly`;
+    expect(removed(lastLine, 'unused-ignore')).toBe(`${OKD}\n${FIXED_RUN}`);
+  });
+
+  it('a fix that removes what an ignore silenced makes that ignore a hint, never a warning', () => {
+    const text = `${OKD}\n# layerlint ignore=dracut-missing-force\n${FIXED_RUN.replace(' -f ', ' ')}\n`;
+    expect(codes(text)).toEqual([]);
+    expect(codes(text.replace(' --add ostree ', ' --add ostree -f '))).toEqual(['unused-ignore']);
+  });
+
+  it('code actions: "remove", and "disable for this file", but no ignore above the instruction before the comment', () => {
+    const text = `${OKD}\n# layerlint ignore=no-such-rule\n${FIXED_RUN}\n`;
+    const a = analyze(text);
+    const titles = codeActions(a, { uri: 'file:///c', diagnostics: a.diagnostics, only: ['quickfix'] }, {}).map((x) => x.title);
+    expect(titles).toEqual(['Remove the ignore comment (no-such-rule)', 'Disable unknown-ignore for this file']);
+  });
+
+  it('--fix (fix-all) clears them', () => {
+    const text = `${OKD}\n# layerlint ignore=no-such-rule, dracut-hostonly,kernel-without-initramfs # why\n${RECIPE}\n`;
+    const after = applyEdits(text, fixAllEdits(text, {}));
+    expect(after).toContain('# layerlint ignore=kernel-without-initramfs # why\n');
+    expect(lint(after).filter((d) => d.code.endsWith('-ignore'))).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ export interface RuleInfo {
   summary: string;
   /** True for the rules that need the registry (platform check), not the text alone. */
   registry?: boolean;
+  /** True for the rules about `# layerlint ignore=` comments themselves (checked after every other rule). */
+  ignoreComments?: boolean;
 }
 
 export const RULES: readonly RuleInfo[] = [
@@ -143,6 +145,20 @@ export const RULES: readonly RuleInfo[] = [
     title: 'Base image index entry with a non-canonical platform name',
     summary: 'Entries labelled aarch64, x86_64, armhf… are never matched by runtimes.',
     registry: true,
+  },
+  {
+    code: 'unknown-ignore',
+    defaultSeverity: 'hint',
+    title: 'Ignore comment names an unknown rule code',
+    summary: 'A code in `# layerlint ignore=` that no rule has (a typo, a renamed rule) suppresses nothing.',
+    ignoreComments: true,
+  },
+  {
+    code: 'unused-ignore',
+    defaultSeverity: 'hint',
+    title: 'Ignore comment suppresses nothing',
+    summary: 'The rule named in `# layerlint ignore=` reports nothing where the comment applies, so the comment can go.',
+    ignoreComments: true,
   },
 ];
 

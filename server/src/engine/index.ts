@@ -10,6 +10,7 @@ import type { DocumentModel } from './model/types';
 import { TEXT_RULES } from './rules';
 import type { Finding, RuleContext } from './rules/rule';
 import { initShellParser } from './shell/parser';
+import { auditIgnoreComments } from './ignore-audit';
 import { Suppressions } from './suppression';
 import { LineIndex } from './text/line-index';
 import type { LayerlintDiagnostic, LintOptions, SeverityName } from './types';
@@ -88,19 +89,35 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
     if (override === 'off') continue;
     for (const f of findings) {
       if (suppressions?.isSuppressed(f.code, doc.lines.offsetAt(f.range.start))) continue;
-      diagnostics.push({
-        range: f.range,
-        severity: SEVERITIES[override ?? f.severity],
-        code: f.code,
-        codeDescription: { href: docsUrl(f.code) },
-        source: 'layerlint',
-        message: f.message,
-        data: { fixes: f.fixes },
-      });
+      diagnostics.push(toDiagnostic(f, override));
+    }
+  }
+  if (suppressions) {
+    try {
+      for (const { finding, comment } of auditIgnoreComments(doc.lines, suppressions, options)) {
+        const override = options.severities?.[finding.code];
+        if (override === 'off' || suppressions.isSuppressedOnComment(finding.code, comment)) continue;
+        diagnostics.push(toDiagnostic(finding, override));
+      }
+    } catch (e) {
+      internalErrors.push(`ignore comments: ${(e as Error).stack ?? e}`);
     }
   }
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { model: doc.model, document: doc, facts, diagnostics, internalErrors };
+}
+
+function toDiagnostic(f: Finding, override: SeverityName | 'off' | undefined): LayerlintDiagnostic {
+  return {
+    range: f.range,
+    severity: SEVERITIES[override && override !== 'off' ? override : f.severity],
+    code: f.code,
+    codeDescription: { href: docsUrl(f.code) },
+    source: 'layerlint',
+    message: f.message,
+    ...(f.tags ? { tags: f.tags } : {}),
+    data: { fixes: f.fixes },
+  };
 }
 
 function emptyDocument(text: string): ParsedDocument {

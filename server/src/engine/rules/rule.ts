@@ -1,4 +1,4 @@
-import type { Range } from 'vscode-languageserver-types';
+import type { DiagnosticTag, Range } from 'vscode-languageserver-types';
 import type { AnyStageFacts, CommandFacts, StageFacts } from '../analysis/facts';
 import type { EditContext } from '../fixes/edits';
 import type { LimitHit } from '../model/limits';
@@ -10,6 +10,7 @@ export interface Finding {
   message: string;
   range: Range;
   fixes: Fix[];
+  tags?: DiagnosticTag[];
 }
 
 export interface RuleContext extends EditContext {

@@ -2,6 +2,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { analyze, type Analysis } from '../index';
 import { applyEdits } from '../fixes/apply';
+import { RULES_BY_CODE } from '../catalog';
 import { disableForFile, disableForInstruction } from '../fixes/suppress';
 import { LineIndex } from '../text/line-index';
 import { sameRange } from './locate';
@@ -43,7 +44,9 @@ export function codeActions(analysis: Analysis, query: CodeActionQuery, options:
     for (const d of ours) {
       const code = d.code as string;
       const offset = analysis.document.lines.offsetAt(d.range.start);
-      const instructionEdit = disableForInstruction(analysis.document, code, offset);
+      // A finding on an ignore comment is silenced in that comment's own block, not above the instruction before it.
+      const onComment = RULES_BY_CODE.get(code)?.ignoreComments === true;
+      const instructionEdit = onComment ? undefined : disableForInstruction(analysis.document, code, offset);
       const key = `${code}@${instructionEdit ? instructionEdit.range.start.line : -1}`;
       if (instructionEdit && !disabled.has(key)) {
         disabled.add(key);
