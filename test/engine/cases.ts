@@ -114,6 +114,10 @@ export const CASES: Record<string, Case[]> = {
     { name: '/lib path', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('/usr/lib/modules', '/lib/modules'))) },
   ],
   'dracut-missing-ostree': [
+    // The most common call in real images: an unquoted kver variable is no option (issue 14, item 5).
+    { name: 'positional $KERNEL_VERSION set from rpm -q', text: file(FCOS, run('KERNEL_VERSION=$(rpm -q kernel | cut -c 8-)', 'dracut --no-hostonly --reproducible -v -f /lib/modules/$KERNEL_VERSION/initramfs.img $KERNEL_VERSION')), expect: { token: 'dracut', severity: 'error' } },
+    { name: 'positional "$(ls /usr/lib/modules)"', text: file(FCOS, 'RUN dracut --no-hostonly -vf "/usr/lib/modules/$(ls /usr/lib/modules)/initramfs.img" "$(ls /usr/lib/modules)"'), expect: { token: 'dracut', severity: 'error' } },
+    { name: 'a variable that may hold options', text: file(FCOS, 'RUN dracut --no-hostonly -vf "/usr/lib/modules/$(ls /usr/lib/modules)/initramfs.img" $DRACUT_OPTS') },
     { name: 'no --add ostree', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--add ostree ', ''))), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'error' } },
     { name: 'on bootc only a warning (own configuration given)', text: file(BOOTC41, run('dnf -y upgrade kernel', GOOD_DRACUT.replace('--add ostree ', '--conf /etc/dracut-build.conf '))), expect: { token: 'dracut', occurrence: 1, severity: 'warning' } },
     { name: 'bootc base with -m that leaves ostree out', text: file(BOOTC41, run('dnf -y upgrade kernel', GOOD_DRACUT.replace('--add ostree', '-m "base kernel-modules"'))), expect: { token: 'dracut', occurrence: 1, severity: 'warning' } },
@@ -126,6 +130,7 @@ export const CASES: Record<string, Case[]> = {
     { name: '--add=ostree', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--add ostree', '--add=ostree'))) },
   ],
   'dracut-hostonly': [
+    { name: 'positional ${kver} does not hide the missing --no-hostonly', text: file(FCOS, run('kver=$(cd /usr/lib/modules && echo *)', 'dracut --add ostree -vf /usr/lib/modules/${kver}/initramfs.img ${kver}')), expect: { token: 'dracut', severity: 'warning' } },
     { name: 'no --no-hostonly', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--no-hostonly ', ''))), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'warning' } },
     { name: 'explicit -H', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--no-hostonly', '-H'))), expect: { token: '-H', severity: 'error' } },
     { name: 'explicit --hostonly', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--no-hostonly', '--hostonly'))), expect: { token: '--hostonly', severity: 'error' } },
