@@ -54,8 +54,10 @@ export const CASES: Record<string, Case[]> = {
     { name: 'declared base: # layerlint base=okd-fcos', text: file('# layerlint base=okd-fcos', 'FROM registry.corp.example/okd/machine-os-content:4.14', run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
     { name: 'declared base: # layerlint base=bootc (dnf behaviour unknown)', text: file(...CORP_BOOTC, run('dnf -y upgrade kernel kernel-core')), expect: { token: 'dnf -y upgrade', severity: 'warning' } },
     { name: 'declared base: # layerlint base=okd-scos', text: file('# layerlint base=okd-scos', 'FROM ghcr.io/org/my-scos:4.16', run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
-    { name: 'unknown base, cliwrap enabled in the same RUN', text: file(UNKNOWN_BASE, run('rpm-ostree cliwrap install-to-root /', `rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, 'ostree container commit')), expect: { token: 'rpm-ostree override remove', severity: 'warning' } },
-    { name: 'cliwrap in the same RUN on an RHCOS digest (the fix takes it out of the RUN)', text: file(RHCOS, run('rpm-ostree cliwrap install-to-root /', REPLACE, 'rpm-ostree cleanup -m', 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
+    // cliwrap enabled before the change, earlier in the same RUN or in an earlier RUN, makes rpm-ostree regenerate (RULES.md §2).
+    { name: 'unknown base, cliwrap enabled earlier in the same RUN', text: file(UNKNOWN_BASE, run('rpm-ostree cliwrap install-to-root /', `rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, 'ostree container commit')) },
+    { name: 'cliwrap earlier in the same RUN on an RHCOS digest', text: file(RHCOS, run('rpm-ostree cliwrap install-to-root /', REPLACE, 'rpm-ostree cleanup -m', 'ostree container commit')) },
+    { name: 'unknown base, cliwrap enabled after the change in the same RUN', text: file(UNKNOWN_BASE, run(`rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, 'rpm-ostree cliwrap install-to-root /', 'ostree container commit')), expect: { token: 'rpm-ostree override remove', severity: 'warning' } },
     { name: 'unknown base, cliwrap enabled in an earlier RUN', text: file(UNKNOWN_BASE, 'RUN rpm-ostree cliwrap install-to-root /', run(`rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, 'ostree container commit')) },
     { name: 'declared base with no kernel change', text: file(...CORP_BOOTC, run('dnf -y install vim', 'bootc container lint')) },
     { name: 'scriptlets off (tsflags=noscripts) on a base that regenerates', text: file(BOOTC42, run(`dnf5 -y remove --no-autoremove ${FEDORA_SET}`, 'rm -rf /usr/lib/modules/*', 'dnf5 -y install --setopt=tsflags=noscripts kernel-cachyos kernel-cachyos-devel-matched')), expect: { token: 'dnf5 -y install', severity: 'error' } },
@@ -68,6 +70,7 @@ export const CASES: Record<string, Case[]> = {
     { name: 'community kernel with its dracut call', text: file(FCOS_LEGACY, run(`rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, `KERNEL_VERSION="$(rpm -q kernel-cachyos --queryformat '%{VERSION}-%{RELEASE}.%{ARCH}')"`, 'RPMOSTREE_CLIWRAP_SKIP=1 dracut --no-hostonly --kver "$KERNEL_VERSION" --reproducible --zstd -v --add ostree -f "/lib/modules/$KERNEL_VERSION/initramfs.img"', 'ostree container commit')) },
   ],
   'initramfs-unverified': [
+    { name: 'unknown base, cliwrap enabled earlier in the same RUN', text: file(UNKNOWN_BASE, run('rpm-ostree cliwrap install-to-root /', `rpm-ostree override remove ${FEDORA_SET} --install kernel-cachyos`, 'ostree container commit')), expect: { token: 'rpm-ostree override remove', severity: 'hint' } },
     { name: 'FCOS stable relies on rpm-ostree', text: file(FCOS, run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'hint' } },
     { name: 'checked with test -f', text: file(FCOS, run(REPLACE, `test -f /usr/lib/modules/${KVER}/initramfs.img`)) },
     { name: 'OKD: not relying on regeneration', text: file(OKD, run(REPLACE, WRAPPED_DRACUT)) },
