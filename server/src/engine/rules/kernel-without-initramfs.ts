@@ -17,8 +17,7 @@ export const kernelWithoutInitramfs: Rule = {
       if (later.some((c) => c.dracut?.builds || c.opaque?.regenerates)) continue;
       // A script run later may hold the dracut call: claim one level less.
       const script = later.find((c) => c.opaque)?.opaque;
-      if (script && regen !== 'no') continue;
-      const severity = regen === 'no' && !script ? 'error' : 'warning';
+      const severity = regen === 'no' ? (script ? 'warning' : 'error') : script ? 'information' : 'warning';
       const why = f.kernelChange.noScripts
         ? `with the package scriptlets off, nothing runs kernel-install to regenerate the initramfs after \`${f.kernelChange.verb}\``
         : regen === 'no'
