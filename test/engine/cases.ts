@@ -23,6 +23,7 @@ const UNKNOWN_BASE = 'FROM ghcr.io/example/atomic-desktop:41';
 const CORP_BOOTC = ['# layerlint base=bootc', 'FROM registry.corp.example/platform/rhel-bootc-base:9.4'];
 export const CASES: Record<string, Case[]> = {
   'kernel-without-initramfs': [
+    { name: 'a community kernel installed by name (fedora-bootc 41)', text: file(BOOTC41, run('dnf -y install kernel-longterm', 'bootc container lint')), expect: { token: 'dnf -y install', severity: 'error' } },
     { name: 'OKD kernel swap without dracut', text: file(OKD, run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
     { name: 'FCOS 39 kernel swap', text: file(FCOS_LEGACY, run(REPLACE)), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
     { name: 'RHCOS digest: unknown behaviour', text: file(RHCOS, run(REPLACE)), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
@@ -165,6 +166,9 @@ export const CASES: Record<string, Case[]> = {
     { name: 'kernel-devel is not part of the set', text: file(OKD, run(`${REPLACE} https://example.com/kernel-devel-6.4.14-200.fc38.x86_64.rpm`, WRAPPED_DRACUT)) },
   ],
   'multiple-kernels': [
+    { name: 'a community kernel installed by name beside the base kernel', text: file(BOOTC41, run('dnf -y copr enable bieszczaders/kernel-cachyos', 'dnf -y install kernel-cachyos', 'bootc container lint')), expect: { token: 'kernel-cachyos', occurrence: 2, severity: 'error' } },
+    { name: 'a community kernel swapped in with dnf swap', text: file(BOOTC41, run('dnf -y swap kernel-core kernel-cachyos-core')) },
+    { name: 'a community kernel installed after removing the base kernel', text: file(BOOTC41, run(`dnf -y remove ${FEDORA_SET}`, 'dnf -y install kernel-longterm')) },
     { name: 'rpm-ostree install of a kernel', text: file(FCOS, run(`rpm-ostree install ${KOJI}`)), expect: { token: 'install', occurrence: 1, severity: 'error' } },
     { name: 'dnf install of another version', text: file(BOOTC42, run('dnf -y install kernel-core-6.11.4-301.fc41')), expect: { token: 'kernel-core-6.11.4-301.fc41', severity: 'error' } },
     { name: 'removed first', text: file(BOOTC42, run('dnf -y remove kernel kernel-core', 'dnf -y install kernel-core-6.11.4-301.fc41')) },

@@ -38,6 +38,10 @@ const NOT_A_KERNEL = new Set([
   'utils', 'api', 'ipaclones', 'partner', 'zfcpdump', 'kdump', 'bootwrapper', 'rpm-macros', 'config', 'configs', 'build',
 ]);
 
+// Community kernels seen in layered images: their meta package is a kernel even where nothing was
+// removed first (it then installs a second kernel beside the base's).
+const KNOWN_FLAVOURS = new Set(['cachyos', 'longterm', 'surface', 'fsync', 'xanmod', 'zen', 'liquorix', 'lqx', 'tkg', 'bore', 'ogc', 'blu', 'vanilla', 'mainline', 'bazzite', 'asahi', 'lts', 'clear']);
+
 export interface KernelPackageName {
   /** e.g. "kernel-64k-core", "kernel-cachyos-lto" */
   name: string;
@@ -77,7 +81,8 @@ export function parseKernelPackageName(name: string): KernelPackageName | null {
   const words = rest.slice(1).split('-');
   if (!words.every((w) => /^[a-z][a-z0-9_]*$/.test(w) && !NOT_A_KERNEL.has(w)) || NOT_A_KERNEL.has(words.join('-'))) return null;
   const flavour = words.join('-');
-  return { name, base: `kernel-${flavour}`, flavour, subpackage, onlyAsReplacement: subpackage !== 'core' };
+  const known = KNOWN_FLAVOURS.has(words[0]) && (subpackage === '' || subpackage === 'core');
+  return { name, base: `kernel-${flavour}`, flavour, subpackage, onlyAsReplacement: subpackage !== 'core' && !known };
 }
 
 /**

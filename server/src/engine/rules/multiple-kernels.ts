@@ -31,6 +31,18 @@ export const multipleKernels: Rule = {
           range: p.word.range,
           fixes: [],
         });
+        continue;
+      }
+      // Another kernel by name (`dnf install kernel-cachyos`) is another package: always a second kernel.
+      const other = change.packages.find((x) => x.kernel.flavour !== undefined && !x.glob);
+      if (other) {
+        out.push({
+          code: this.code,
+          severity: 'error',
+          message: `\`${change.verb}\` of ${other.kernel.name} installs it beside the base image's kernel: the image ends up with two kernels. Remove the base kernel (${'`kernel kernel-core kernel-modules kernel-modules-core`'}) first, or use \`dnf swap kernel-core ${other.kernel.name}\`.`,
+          range: other.word.range,
+          fixes: [],
+        });
       }
     }
     return out;
