@@ -19,6 +19,7 @@ import { SERVER_NODE_OPTIONS, SETTINGS_SECTION, VALIDATED, type LayerlintInitial
 import { RestartBackoff } from './backoff';
 import { CONFLICTING_EXTENSIONS, conflictKey, detectConflicts, type ConflictingExtension } from './conflicts';
 import { mapConfigurationResult } from './settings';
+import { userSet } from './user-set';
 import type { ServerStatus } from './status';
 
 // In this bundle rather than dist/extension.js: it needs dockerfile-ast, and only a check uses it.
@@ -112,6 +113,7 @@ export class LayerlintClient implements vscode.Disposable {
         [{ section: SETTINGS_SECTION }],
         [vscode.workspace.getConfiguration().get(SETTINGS_SECTION)],
         this.conflicts,
+        userSet,
       )[0] as LayerlintInitializationOptions['settings'],
     };
     const clientOptions: LanguageClientOptions = {
@@ -124,7 +126,7 @@ export class LayerlintClient implements vscode.Disposable {
           configuration: async (params, token, next) => {
             const result = await next(params, token);
             if (!Array.isArray(result)) return result;
-            return mapConfigurationResult(params.items, result, this.conflicts);
+            return mapConfigurationResult(params.items, result, this.conflicts, userSet);
           },
         },
       },
@@ -179,3 +181,4 @@ export class LayerlintClient implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
+

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DECLARED_BASE_NAMES } from '../../server/src/engine/model/family';
 import { RULES } from '../../server/src/engine/catalog';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol';
 
@@ -50,9 +51,10 @@ describe('package.json', () => {
     }
     expect(props['layerlint.insecureRegistries'].scope).toBe('machine');
     expect(props['layerlint.authFile'].scope).toBe('machine');
-    for (const k of ['severities', 'buildArgs', 'rpmOstreeVersion', 'platforms', 'checkPlatformsOnSave']) expect(props[`layerlint.${k}`].scope, k).toBe('resource');
+    for (const k of ['severities', 'buildArgs', 'rpmOstreeVersion', 'bases', 'platforms', 'checkPlatformsOnSave']) expect(props[`layerlint.${k}`].scope, k).toBe('resource');
     expect(props['layerlint.platforms'].default).toEqual(DEFAULT_SETTINGS.platforms);
     expect(Object.keys(props['layerlint.severities'].properties!).sort()).toEqual(RULES.map((r) => r.code).sort());
+    expect((props['layerlint.bases'] as unknown as { additionalProperties: { enum: string[] } }).additionalProperties.enum).toEqual(DECLARED_BASE_NAMES);
     expect(props['layerlint.trace.server']).toBeDefined();
   });
 

@@ -47,7 +47,7 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
   let facts: StageFacts[];
   let allStages: AnyStageFacts[];
   try {
-    doc = buildDocument(text, options.buildArgs, reuse);
+    doc = buildDocument(text, options.buildArgs, reuse, options.bases);
     ({ layered: facts, all: allStages } = collectFacts(doc.model.stages));
   } catch (e) {
     internalErrors.push(`model: ${(e as Error).stack ?? e}`);
