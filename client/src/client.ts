@@ -18,6 +18,8 @@ import {
 import { SERVER_NODE_OPTIONS, SETTINGS_SECTION, VALIDATED, type LayerlintInitializationOptions, type ValidatedParams } from '../../server/src/protocol';
 import { RestartBackoff } from './backoff';
 import { CONFLICTING_EXTENSIONS, conflictKey, detectConflicts, type ConflictingExtension } from './conflicts';
+import { bundledDocFor } from './rule-docs';
+import { DOCUMENT_SELECTOR } from './selector';
 import { mapConfigurationResult } from './settings';
 import { userSet } from './user-set';
 import type { ServerStatus } from './status';
@@ -25,10 +27,7 @@ import type { ServerStatus } from './status';
 // In this bundle rather than dist/extension.js: it needs dockerfile-ast, and only a check uses it.
 export { registryHosts } from '../../server/src/registry/froms';
 
-export const DOCUMENT_SELECTOR = [
-  { language: 'dockerfile', scheme: 'file' },
-  { language: 'dockerfile', scheme: 'untitled' },
-];
+export { DOCUMENT_SELECTOR } from './selector';
 
 class BackoffErrorHandler implements ErrorHandler {
   readonly backoff = new RestartBackoff();
@@ -122,6 +121,8 @@ export class LayerlintClient implements vscode.Disposable {
       initializationOptions,
       errorHandler: this.errorHandler,
       middleware: {
+        // Documentation links open the pages shipped in the extension, offline.
+        handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((d) => this.withBundledDocs(d))),
         workspace: {
           configuration: async (params, token, next) => {
             const result = await next(params, token);
@@ -133,6 +134,13 @@ export class LayerlintClient implements vscode.Disposable {
     };
     // The id `layerlint` makes the client honour `layerlint.trace.server`.
     return new LanguageClient('layerlint', 'Layerlint', serverOptions, clientOptions);
+  }
+
+  private withBundledDocs(d: vscode.Diagnostic): vscode.Diagnostic {
+    if (d.source !== 'layerlint' || typeof d.code !== 'object' || !d.code.target) return d;
+    const segments = bundledDocFor(d.code.target.toString(true));
+    if (segments) d.code = { value: d.code.value, target: vscode.Uri.joinPath(this.context.extensionUri, ...segments) };
+    return d;
   }
 
   /** Starts the server (resolves when it is running, rejects when it cannot start). */
