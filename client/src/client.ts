@@ -18,7 +18,7 @@ import {
 import { SERVER_NODE_OPTIONS, SETTINGS_SECTION, VALIDATED, type LayerlintInitializationOptions, type ValidatedParams } from '../../server/src/protocol';
 import { RestartBackoff } from './backoff';
 import { CONFLICTING_EXTENSIONS, conflictKey, detectConflicts, type ConflictingExtension } from './conflicts';
-import { bundledDocFor } from './rule-docs';
+import { bundledDocFor, withBundledDocLinks } from './rule-docs';
 import { DOCUMENT_SELECTOR } from './selector';
 import { mapConfigurationResult } from './settings';
 import { userSet } from './user-set';
@@ -123,6 +123,12 @@ export class LayerlintClient implements vscode.Disposable {
       middleware: {
         // Documentation links open the pages shipped in the extension, offline.
         handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((d) => this.withBundledDocs(d))),
+        provideHover: async (document, position, token, next) => {
+          const hover = await next(document, position, token);
+          const toUri = (segments: string[]) => vscode.Uri.joinPath(this.context.extensionUri, ...segments).toString();
+          for (const c of hover?.contents ?? []) if (c instanceof vscode.MarkdownString) c.value = withBundledDocLinks(c.value, toUri);
+          return hover;
+        },
         workspace: {
           configuration: async (params, token, next) => {
             const result = await next(params, token);

@@ -13,3 +13,14 @@ export function bundledDocFor(href: string): string[] | undefined {
   const m = /^([a-z0-9-]+)\.md$/.exec(href.slice(DOCS_BASE_URL.length));
   return m ? ruleDocSegments(m[1]) : undefined;
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const DOC_LINK = new RegExp(`${escapeRegExp(DOCS_BASE_URL)}([a-z0-9-]+)\\.md`, 'g');
+
+/** Markdown (a hover) with every link to a rule page replaced by `toUri` of its bundled page. */
+export function withBundledDocLinks(markdown: string, toUri: (segments: string[]) => string): string {
+  return markdown.replace(DOC_LINK, (link, code: string) => {
+    const segments = ruleDocSegments(code);
+    return segments ? toUri(segments) : link;
+  });
+}

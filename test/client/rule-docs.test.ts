@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCS_BASE_URL, RULES } from '../../server/src/engine/catalog';
 import { analyze, initEngine } from '../../server/src/engine';
-import { bundledDocFor, ruleDocSegments } from '../../client/src/rule-docs';
+import { bundledDocFor, ruleDocSegments, withBundledDocLinks } from '../../client/src/rule-docs';
+import { hover } from '../../server/src/engine/services/hover';
 
 const root = join(__dirname, '..', '..');
 
@@ -25,5 +26,17 @@ describe('bundled rule documentation', () => {
     expect(bundledDocFor(`${DOCS_BASE_URL}../../README.md`)).toBeUndefined();
     expect(bundledDocFor(`${DOCS_BASE_URL}no-such-rule.md`)).toBeUndefined();
     expect(ruleDocSegments('README')).toBeUndefined();
+  });
+
+  it("rewrites the hover's documentation links to the bundled pages", async () => {
+    await initEngine();
+    const text = 'FROM quay.io/fedora/fedora-coreos:stable\nRUN rpm-ostree install vim\n';
+    const h = hover(analyze(text), { line: 1, character: 6 })!;
+    const markdown = (h.contents as { value: string }).value;
+    expect(markdown).toContain(`(${DOCS_BASE_URL}missing-container-commit.md)`);
+    const local = withBundledDocLinks(markdown, (s) => `file:///ext/${s.join('/')}`);
+    expect(local).toContain('[Documentation](file:///ext/docs/rules/missing-container-commit.md)');
+    expect(local).not.toContain(DOCS_BASE_URL);
+    expect(withBundledDocLinks(`[x](${DOCS_BASE_URL}no-such-rule.md)`, () => 'nope')).toBe(`[x](${DOCS_BASE_URL}no-such-rule.md)`);
   });
 });
