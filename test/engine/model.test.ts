@@ -157,7 +157,7 @@ describe('bases by image glob (issue 15, item 1)', () => {
   it('names the family and the configuration in the label; a stage built from it inherits it', () => {
     const doc = buildDocument('FROM registry.corp.example/platform/rhel-bootc-base:9.4 AS base\nFROM base\n', {}, undefined, { 'registry.corp.example/**': 'bootc' });
     expect(doc.model.stages.map((s) => s.base?.family)).toEqual(['bootc', 'bootc']);
-    expect(doc.model.stages[0].base?.label).toBe('a bootc image (configured in .layerlint.yaml bases: bootc)');
+    expect(doc.model.stages[0].base?.label).toBe('a bootc image (configured in bases: bootc)');
   });
 
   it('wins over the name table, matches Docker Hub names in full, ignores case and never throws on a pattern', () => {

@@ -157,7 +157,7 @@ export function configuredBase(reference: string, bases: Readonly<Record<string,
       }
       compiled.set(pattern, isMatch);
     }
-    if (forms.some((f) => isMatch!(f))) return declaredFamily(name, 'configured in .layerlint.yaml bases');
+    if (forms.some((f) => isMatch!(f))) return declaredFamily(name, 'configured in bases');
   }
   return undefined;
 }
