@@ -1,6 +1,7 @@
 // Text for the platform check (summary, Markdown report, output-channel table, code-lens titles)
 // and the status bar. vscode-free.
 import type { CheckPlatformsResult, PlatformImageResult, PlatformTargetResult, ValidatedParams } from '../../server/src/protocol';
+import { lensText, markdownCode as code, markdownText, notificationName as name } from './safeText';
 
 export type Level = 'info' | 'warning' | 'error';
 
@@ -16,7 +17,11 @@ export interface Summary {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 
-/** One-line summary for the notification. */
+/**
+ * One-line summary for the notification: only our own words, image names and platforms neutralised
+ * (a notification renders `[label](command:…)` as a link that runs the command). What the registry
+ * said goes to the output channel and the report.
+ */
 export function summarize(r: CheckPlatformsResult): Summary {
   const imgs = r.images;
   if (imgs.length === 0) return { level: 'info', text: 'No base image to check (only scratch or earlier stages).', missing: 0, errors: 0 };
@@ -27,10 +32,10 @@ export function summarize(r: CheckPlatformsResult): Summary {
   if (missingPairs.length > 0) {
     level = 'error';
     const missingImages = unique(missingPairs.map((p) => p.image));
-    const platforms = unique(missingPairs.map((p) => p.t.platform)).join(', ');
+    const platforms = unique(missingPairs.map((p) => name(p.t.platform))).join(', ');
     parts.push(
       missingImages.length === 1
-        ? `${missingImages[0].image} has no instance for ${platforms}.`
+        ? `${name(missingImages[0].image)} has no instance for ${platforms}.`
         : `${missingImages.length} of ${imgs.length} base images lack a target platform (${platforms}).`,
     );
   }
@@ -38,28 +43,19 @@ export function summarize(r: CheckPlatformsResult): Summary {
     if (level === 'info') level = 'warning';
     parts.push(
       unchecked.length === 1 && imgs.length === 1
-        ? `${unchecked[0].image} could not be checked: ${unchecked[0].error ?? firstError(unchecked[0])}`
+        ? `${name(unchecked[0].image)} could not be checked (the reason is in the report).`
         : `${plural(unchecked.length, 'base image')} could not be checked.`,
     );
   }
   if (parts.length === 0) {
-    parts.push(`${imgs.length === 1 ? imgs[0].image : plural(imgs.length, 'base image')} ${imgs.length === 1 ? 'has' : 'have'} instances for ${r.platforms.join(', ')}.`);
+    parts.push(`${imgs.length === 1 ? name(imgs[0].image) : plural(imgs.length, 'base image')} ${imgs.length === 1 ? 'has' : 'have'} instances for ${r.platforms.map(name).join(', ')}.`);
   }
   return { level, text: parts.join(' '), missing: missingPairs.length, errors: unchecked.length };
 }
 
-function firstError(i: PlatformImageResult): string {
-  return i.results.find((t) => t.status === 'error')?.message ?? 'unknown error';
-}
-
 const shortDigest = (d: string | null) => (d ? d.replace(/^sha256:([0-9a-f]{12})[0-9a-f]*$/, 'sha256:$1…') : '');
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-/** Inline code that survives backticks inside the text. */
-const code = (s: string) => {
-  const ticks = s.match(/`+/g)?.reduce((m, t) => Math.max(m, t.length), 0) ?? 0;
-  const fence = '`'.repeat(ticks + 1);
-  return ticks ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
-};
+/** A table cell: `|` would end it (inside code spans too). Its parts are escaped already. */
+const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 
 function targetCell(t: PlatformTargetResult | undefined): string {
   if (!t) return '—';
@@ -83,11 +79,11 @@ export const clock = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}:$
 export function markdownReport(r: CheckPlatformsResult, ctx: ReportContext): string {
   const s = summarize(r);
   const out: string[] = [];
-  out.push(`# Base image platforms: ${ctx.document}`, '');
+  out.push(`# Base image platforms: ${markdownText(ctx.document)}`, '');
   out.push(`Checked ${timestamp(ctx.date)} for ${r.platforms.map(code).join(', ')} (document version ${r.version}).`, '');
-  out.push(`**${s.level === 'error' ? '❌' : s.level === 'warning' ? '⚠️' : '✅'} ${cell(s.text)}**`, '');
+  out.push(`**${s.level === 'error' ? '❌' : s.level === 'warning' ? '⚠️' : '✅'} ${markdownText(s.text)}**`, '');
   if (r.images.length === 0) return out.join('\n') + '\n';
-  out.push(`| Line | Image | ${r.platforms.map(cell).join(' | ')} |`);
+  out.push(`| Line | Image | ${r.platforms.map(markdownText).join(' | ')} |`);
   out.push(`|---:|---|${r.platforms.map(() => '---').join('|')}|`);
   for (const i of r.images) {
     const cells = r.platforms.map((p) => (i.error ? '⚠️ not checked' : targetCell(i.results.find((t) => t.platform === p))));
@@ -98,7 +94,7 @@ export function markdownReport(r: CheckPlatformsResult, ctx: ReportContext): str
     out.push(`### Line ${i.line + 1}: ${code(i.image)}`, '');
     if (i.reference && i.reference !== i.image) out.push(`- Reference: ${code(i.reference)}`);
     if (i.digest) out.push(`- Digest: ${code(i.digest)}${i.mediaType ? ` (${code(i.mediaType)})` : ''}`);
-    if (i.error) out.push(`- Not checked: ${i.error}`);
+    if (i.error) out.push(`- Not checked: ${code(i.error)}`);
     else out.push(`- Offers: ${i.platforms.length ? i.platforms.map(code).join(', ') : 'no platform information'}`);
     for (const t of i.results) {
       const what = t.status === 'ok' ? 'ok' : t.status === 'missing' ? '**missing**' : '**error**';
@@ -135,10 +131,10 @@ export function outputTable(r: CheckPlatformsResult, ctx: ReportContext): string
 
 /** The code lens above a FROM line: one entry per checked platform. */
 export function lensTitle(i: PlatformImageResult): string {
-  if (i.error) return `$(warning) platforms not checked: ${i.error.length > 80 ? `${i.error.slice(0, 79)}…` : i.error}`;
+  if (i.error) return `$(warning) platforms not checked: ${lensText(i.error.length > 80 ? `${i.error.slice(0, 79)}…` : i.error)}`;
   if (i.results.length === 0) return '$(info) no target platform checked';
   return i.results
-    .map((t) => (t.status === 'ok' ? `$(check) ${t.platform}` : t.status === 'missing' ? `$(error) ${t.platform} missing` : `$(warning) ${t.platform} error`))
+    .map((t) => (t.status === 'ok' ? `$(check) ${lensText(t.platform)}` : t.status === 'missing' ? `$(error) ${lensText(t.platform)} missing` : `$(warning) ${lensText(t.platform)} error`))
     .join('  ');
 }
 

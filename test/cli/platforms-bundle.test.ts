@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli';
 import { amd64Index, OCI_INDEX, sha256 } from '../registry/support/registry';
-import { selfSigned, startProxy, startServer, type TestServer } from '../registry/support/servers';
+import { PROXIED_DOMAIN, selfSigned, startProxy, startServer, type TestServer } from '../registry/support/servers';
 
 const work = mkdtempSync(join(tmpdir(), 'layerlint-platforms-bundle-'));
 const index = amd64Index('3');
@@ -33,9 +33,9 @@ afterAll(async () => {
 
 describe('layerlint platforms from dist/', () => {
   // Asynchronous: the registry answers from this process.
-  const check = (extra: string[] = [], env: NodeJS.ProcessEnv = {}) =>
+  const check = (extra: string[] = [], env: NodeJS.ProcessEnv = {}, host = server.host) =>
     new Promise<{ status: number | null; image: CheckedImage; stderr: string }>((resolve, reject) => {
-      const args = ['platforms', '--format', 'json', '--platform', 'linux/amd64', '--platform', 'linux/arm64', ...extra, `${server.host}/base:1`];
+      const args = ['platforms', '--format', 'json', '--platform', 'linux/amd64', '--platform', 'linux/arm64', ...extra, `${host}/base:1`];
       const child = spawn(process.execPath, [CLI, ...args], { cwd: work, env: { ...process.env, XDG_CACHE_HOME: work, ...env } });
       let stdout = '';
       let stderr = '';
@@ -61,10 +61,12 @@ describe('layerlint platforms from dist/', () => {
   it('goes through HTTPS_PROXY (a CONNECT tunnel)', async () => {
     const proxy = await startProxy();
     try {
-      const r = await check(['--insecure-registry', server.host], { HTTPS_PROXY: proxy.url, NO_PROXY: '', XDG_CACHE_HOME: mkdtempSync(join(work, 'cache-')) });
+      // A name only the proxy resolves (to 127.0.0.1): loopback registries are never proxied.
+      const host = `registry.${PROXIED_DOMAIN}:${server.port}`;
+      const r = await check(['--insecure-registry', host], { HTTPS_PROXY: proxy.url, NO_PROXY: '', XDG_CACHE_HOME: mkdtempSync(join(work, 'cache-')) }, host);
       expect(r.status, r.stderr).toBe(1);
       expect(r.image.error).toBeNull();
-      expect(proxy.requests.map((x) => `${x.method} ${x.url}`)).toContain(`CONNECT ${server.host}`);
+      expect(proxy.requests.map((x) => `${x.method} ${x.url}`)).toContain(`CONNECT ${host}`);
     } finally {
       await proxy.close();
     }

@@ -49,7 +49,7 @@ describe('summary', () => {
   });
 
   it('says why a single image could not be checked, and when all is well', () => {
-    expect(summarize(result([fedora]))).toMatchObject({ level: 'warning', text: 'fedora|odd`name could not be checked: unauthorized: authentication required' });
+    expect(summarize(result([fedora]))).toMatchObject({ level: 'warning', text: 'fedora|odd?name could not be checked (the reason is in the report).' });
     const ok = { ...okd, results: [okd.results[0]] };
     expect(summarize(result([ok]))).toMatchObject({ level: 'info', text: 'quay.io/openshift/okd-content:4.14 has instances for linux/amd64, linux/arm64.' });
     expect(summarize(result([ok, ok])).text).toBe('2 base images have instances for linux/amd64, linux/arm64.');
@@ -75,8 +75,58 @@ describe('Markdown report', () => {
 
   it('quotes the runtime error text in the details', () => {
     expect(md).toContain(`- \`linux/arm64\`: **missing**: \`${MISSING}\``);
-    expect(md).toContain('- Not checked: unauthorized: authentication required');
+    expect(md).toContain('- Not checked: `unauthorized: authentication required`');
     expect(md).toContain('- Offers: `linux/amd64`');
+  });
+});
+
+describe('hostile registry and Containerfile text', () => {
+  const LINK = '[Open](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22id%5Cn%22%7D)';
+  const hostileImage = `quay.io/x${LINK}<img src=x onerror=alert(1)>\u001b]0;pwned\u0007\u202e`;
+  const hostile: PlatformImageResult = {
+    ...okd,
+    image: hostileImage,
+    mediaType: `application/vnd.oci.image.index.v1+json${LINK}`,
+    platforms: [`linux/amd64${LINK}`],
+    results: [
+      { platform: 'linux/amd64', status: 'ok', instance: DIGEST, message: 'ok' },
+      { platform: 'linux/arm64', status: 'error', instance: null, message: `token service at https://evil/${LINK} failed: 500\n\n${LINK}` },
+    ],
+  };
+  const unchecked: PlatformImageResult = { ...fedora, image: `\`${LINK}\``, error: `authentication required by evil ${LINK} (${LINK})\n\n# ${LINK}` };
+  const links = /\[[^\]]*\]\(|command:|<img|\u001b|\u0007|\u202e/;
+
+  it('notifications carry no link, HTML, control character nor registry text; names are capped', () => {
+    for (const images of [[hostile], [unchecked], [hostile, unchecked], [{ ...hostile, results: [hostile.results[0]] }]]) {
+      const { text } = summarize(result(images));
+      expect(text).not.toMatch(/[[\]<>`\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+      expect(text).not.toMatch(/\]\(|evil/);
+    }
+    expect(summarize(result([unchecked])).text).toBe(`${'??Open??command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22id%5Cn%22%7D??'.slice(0, 79)}… could not be checked (the reason is in the report).`);
+    const { text } = summarize(result([{ ...hostile, results: [{ ...hostile.results[1], status: 'missing' }] }]));
+    expect(text).toBe(`${`quay.io/x?Open??command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22id%5Cn%22%7D??img src=x onerror=alert?1??]0;pwned`.slice(0, 79)}… has no instance for linux/arm64.`);
+  });
+
+  it('the Markdown report renders registry and file text as text: no link, image, HTML nor control character', () => {
+    const md = markdownReport(result([hostile, unchecked]), { ...ctx, document: `evil/${LINK}<script>x</script>` });
+    // Outside code spans nothing can start a link or an element; inside them, nothing renders.
+    const outsideCode = md.replace(/(`+)[^`]*?(?:`(?!`)[^`]*?)*?\1/g, '');
+    expect(outsideCode).not.toMatch(/(?<!\\)[[<]/);
+    expect(md).not.toMatch(/\u001b|\u0007|\u202e/);
+    expect(md).toContain('\\u001b]0;pwned\\u0007\\u202e');
+    // Every line keeps its meaning: the blank line inside the error does not start a heading.
+    expect(md.split('\n').filter((l) => l.startsWith('#')).map((l) => l.slice(0, 30))).toEqual([
+      '# Base image platforms: evil/\\',
+      '## Details',
+      '### Line 3: `quay.io/x[Open](c',
+      '### Line 1: `` `[Open](command',
+    ]);
+    expect(md).toContain(`- Not checked: \`authentication required by evil ${LINK} (${LINK})\\u000a\\u000a# ${LINK}\``);
+    expect(md).toContain(`- Digest: \`${okd.digest}\` (\`application/vnd.oci.image.index.v1+json${LINK}\`)`);
+  });
+
+  it('code-lens titles carry no icon syntax or control character from the registry', () => {
+    expect(lensTitle({ ...fedora, error: 'denied $(check) ok\u001b[2K' })).toBe('$(warning) platforms not checked: denied \\$(check) ok\\u001b[2K');
   });
 });
 

@@ -13,6 +13,8 @@ export interface Case {
 
 const run = (...cmds: string[]) => `RUN ${cmds.join(' && \\\n    ')}`;
 const file = (...lines: string[]) => `${lines.join('\n')}\n`;
+/** ARG/ENV X0 of 16 characters, each next one four times the one before (X6 is 64 KiB). */
+const quadrupling = (keyword: string, n: number) => [`${keyword} X0=0123456789abcdef`, ...Array.from({ length: n }, (_, i) => `${keyword} X${i + 1}=\${X${i}}\${X${i}}\${X${i}}\${X${i}}`)];
 const CORE = (v: string) => `https://kojipkgs.fedoraproject.org/packages/kernel/${v}/x86_64/kernel-core-${v.replace('/', '-')}.x86_64.rpm`;
 /** The whole installed Fedora kernel set, as community kernel swaps name it. */
 const FEDORA_SET = 'kernel kernel-core kernel-modules kernel-modules-core kernel-modules-extra';
@@ -112,6 +114,10 @@ export const CASES: Record<string, Case[]> = {
     { name: '/lib path', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('/usr/lib/modules', '/lib/modules'))) },
   ],
   'dracut-missing-ostree': [
+    // The most common call in real images: an unquoted kver variable is no option (issue 14, item 5).
+    { name: 'positional $KERNEL_VERSION set from rpm -q', text: file(FCOS, run('KERNEL_VERSION=$(rpm -q kernel | cut -c 8-)', 'dracut --no-hostonly --reproducible -v -f /lib/modules/$KERNEL_VERSION/initramfs.img $KERNEL_VERSION')), expect: { token: 'dracut', severity: 'error' } },
+    { name: 'positional "$(ls /usr/lib/modules)"', text: file(FCOS, 'RUN dracut --no-hostonly -vf "/usr/lib/modules/$(ls /usr/lib/modules)/initramfs.img" "$(ls /usr/lib/modules)"'), expect: { token: 'dracut', severity: 'error' } },
+    { name: 'a variable that may hold options', text: file(FCOS, 'RUN dracut --no-hostonly -vf "/usr/lib/modules/$(ls /usr/lib/modules)/initramfs.img" $DRACUT_OPTS') },
     { name: 'no --add ostree', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--add ostree ', ''))), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'error' } },
     { name: 'on bootc only a warning (own configuration given)', text: file(BOOTC41, run('dnf -y upgrade kernel', GOOD_DRACUT.replace('--add ostree ', '--conf /etc/dracut-build.conf '))), expect: { token: 'dracut', occurrence: 1, severity: 'warning' } },
     { name: 'bootc base with -m that leaves ostree out', text: file(BOOTC41, run('dnf -y upgrade kernel', GOOD_DRACUT.replace('--add ostree', '-m "base kernel-modules"'))), expect: { token: 'dracut', occurrence: 1, severity: 'warning' } },
@@ -124,6 +130,7 @@ export const CASES: Record<string, Case[]> = {
     { name: '--add=ostree', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--add ostree', '--add=ostree'))) },
   ],
   'dracut-hostonly': [
+    { name: 'positional ${kver} does not hide the missing --no-hostonly', text: file(FCOS, run('kver=$(cd /usr/lib/modules && echo *)', 'dracut --add ostree -vf /usr/lib/modules/${kver}/initramfs.img ${kver}')), expect: { token: 'dracut', severity: 'warning' } },
     { name: 'no --no-hostonly', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--no-hostonly ', ''))), expect: { token: '/usr/libexec/rpm-ostree/wrapped/dracut', severity: 'warning' } },
     { name: 'explicit -H', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--no-hostonly', '-H'))), expect: { token: '-H', severity: 'error' } },
     { name: 'explicit --hostonly', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('--no-hostonly', '--hostonly'))), expect: { token: '--hostonly', severity: 'error' } },
@@ -218,6 +225,15 @@ export const CASES: Record<string, Case[]> = {
     { name: 'configured base: * stays within a path segment', text: file('FROM registry.corp.example/platform/rhel-bootc-base:9.4', 'RUN dnf -y install vim && ostree container commit'), options: { bases: { 'registry.corp.example/*': 'bootc' } } },
     { name: 'configured base: the pragma in the file wins', text: file('# layerlint base=fcos', 'FROM registry.corp.example/platform/rhel-bootc-base:9.4', 'RUN dnf -y install vim && ostree container commit'), options: { bases: { 'registry.corp.example/**': 'bootc' } } },
     { name: 'on FCOS', text: file(FCOS, 'RUN rpm-ostree install vim && ostree container commit') },
+  ],
+  'analysis-limit': [
+    { name: 'ARG values quadrupling past 64 KiB', text: file(OKD, ...quadrupling('ARG', 7)), expect: { token: 'ARG X7=${X6}${X6}${X6}${X6}', severity: 'warning' } },
+    { name: 'ENV values quadrupling past 64 KiB', text: file(OKD, ...quadrupling('ENV', 7)), expect: { token: 'ENV X7=${X6}${X6}${X6}${X6}', severity: 'warning' } },
+    { name: 'shell variable quadrupling past 64 KiB', text: file(OKD, `RUN X=0123456789abcdef; ${Array.from({ length: 7 }, () => 'X=$X$X$X$X').join('; ')}; rpm-ostree install $X`), expect: { token: '$X$X$X$X', occurrence: 7, severity: 'warning' } },
+    // Three syntax levels a `$(`: the 67th is at depth 200, and the finding covers it and what it holds.
+    { name: '$( nested 250 deep', text: file(OKD, `RUN rpm-ostree install vim && echo ${'$('.repeat(250)}x${')'.repeat(250)}`), expect: { token: `${'$('.repeat(250 - 66)}x${')'.repeat(250 - 66)}`, severity: 'warning' } },
+    { name: 'exactly 64 KiB', text: file(OKD, ...quadrupling('ARG', 6), 'RUN rpm-ostree install $X6') },
+    { name: '$( nested 60 deep', text: file(OKD, `RUN rpm-ostree install vim && echo ${'$('.repeat(60)}x${')'.repeat(60)}`) },
   ],
   // Ignore comments themselves (issue 15, item 5).
   'unknown-ignore': [

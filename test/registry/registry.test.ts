@@ -10,7 +10,7 @@ import { lintPlatformCheck, runPlatforms } from '../../server/src/cli/platforms'
 import { checkImages, mapLimit, PlatformChecker, type ImageResult } from '../../server/src/registry/check';
 import { checkContainerfileText } from '../../server/src/registry/diagnostics';
 import { Pusher, requireCommand, startRegistry, type LocalRegistry } from './support/registry';
-import { startProxy } from './support/servers';
+import { PROXIED_DOMAIN, startProxy } from './support/servers';
 
 type Entry = { os: string; architecture: string; variant?: string; label: string; attestation?: boolean };
 const e = (spec: string, attestation = false): Entry => {
@@ -242,16 +242,19 @@ describe('caches', () => {
 });
 
 describe('proxies', () => {
-  it('goes through HTTP_PROXY, and not for hosts in NO_PROXY', async () => {
+  it('goes through HTTP_PROXY, but never for a loopback registry', async () => {
     const proxy = await startProxy();
     try {
-      const image = `${reg.host}/oracle/amd64:oci`;
-      const via = await checkImages([{ image, platforms: ['linux/amd64'] }], { cacheDir: null, env: { HTTP_PROXY: proxy.url } });
+      // A name only the proxy resolves (to 127.0.0.1): not loopback to the client. Plain HTTP for it
+      // needs the user's word.
+      const host = `registry.${PROXIED_DOMAIN}:${reg.port}`;
+      const image = `${host}/oracle/amd64:oci`;
+      const via = await checkImages([{ image, platforms: ['linux/amd64'] }], { cacheDir: null, insecureRegistries: [host], env: { HTTP_PROXY: proxy.url } });
       expect(via[0].results[0].status).toBe('ok');
       // undici's ProxyAgent tunnels every request (CONNECT), plain HTTP included.
-      expect(proxy.requests.map((r) => `${r.method} ${r.url}`)).toContain(`CONNECT ${reg.host}`);
+      expect(proxy.requests.map((r) => `${r.method} ${r.url}`)).toContain(`CONNECT ${host}`);
       proxy.requests.length = 0;
-      const direct = await checkImages([{ image, platforms: ['linux/amd64'] }], { cacheDir: null, env: { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
+      const direct = await checkImages([{ image: `${reg.host}/oracle/amd64:oci`, platforms: ['linux/amd64'] }], { cacheDir: null, env: { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url } });
       expect(direct[0].results[0].status).toBe('ok');
       expect(proxy.requests).toEqual([]);
       // A host that is neither loopback nor listed insecure is only ever asked over HTTPS.

@@ -83,9 +83,9 @@ export class PlatformChecker implements vscode.Disposable {
         this.report.appendLine(`Platform check of ${vscode.workspace.asRelativePath(document.uri)} cancelled.`);
         return undefined;
       }
-      const message = `Layerlint: the platform check failed: ${(e as Error)?.message ?? e}`;
-      this.report.appendLine(message);
-      if (!a.quiet) void vscode.window.showErrorMessage(message);
+      this.report.appendLine(`Layerlint: the platform check failed: ${(e as Error)?.message ?? e}`);
+      // The reason may quote a registry: it stays in the output channel.
+      if (!a.quiet) void vscode.window.showErrorMessage('Layerlint: the platform check failed.', 'Show Table').then((x) => x && this.report.show(true));
       return undefined;
     } finally {
       if (this.running.get(key) === cts) this.running.delete(key);

@@ -24,10 +24,13 @@ Platform check
   --check-platforms           also check the FROM images against their registries
   --platform OS/ARCH[/VAR]    a target platform (repeatable; default linux/amd64 and linux/arm64)
 
+Troubleshooting
+  --debug                     an internal error's stack trace (also LAYERLINT_DEBUG=1)
+
 Environment: LAYERLINT_CONFIG, LAYERLINT_FORMAT, LAYERLINT_SEVERITY (code=level,...),
 LAYERLINT_IGNORE (code,...), LAYERLINT_FAILURE_THRESHOLD; options win over them, and they over the
 configuration file. NO_COLOR, FORCE_COLOR and TERM=dumb as usual.
 
 Exit status: 0 nothing at or above the failure threshold, 1 a finding at or above it, 2 a usage
-error, an unreadable file or an invalid configuration. \`layerlint rules\` lists the rules.
+error, an unreadable file, an invalid configuration or an internal error (a file not fully analysed). \`layerlint rules\` lists the rules.
 `;

@@ -1,5 +1,5 @@
 // `layerlint lint`: lints files, prints text / JSON / SARIF, exits 0 (clean), 1 (error finding), 2 (usage, unreadable).
-import { analyze, initEngine, SEVERITIES, type LayerlintDiagnostic, type SeveritySetting } from '../engine';
+import { analyze, initEngine, internalErrorSummary, SEVERITIES, type LayerlintDiagnostic, type SeveritySetting } from '../engine';
 import { buildArgs, parse, UsageError } from './args';
 import { discoverFiles } from './discover';
 import { fixFile } from './fix';
@@ -16,6 +16,8 @@ export interface LintedFile {
   path: string;
   text: string;
   diagnostics: LayerlintDiagnostic[];
+  /** Bugs that stopped part of the analysis (one line each): the run fails, every format shows them. */
+  internalErrors?: string[];
 }
 
 /** Extra diagnostics for the lint command (the registry platform check plugs in here). */
@@ -45,6 +47,7 @@ export async function runLint(argv: string[], io: Io, env: NodeJS.ProcessEnv = p
       ignore: { type: 'string', multiple: true },
       fix: { type: 'boolean' },
       'no-ignore-comments': { type: 'boolean' },
+      debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     }));
     if (values.help) {
@@ -82,6 +85,7 @@ export async function runLint(argv: string[], io: Io, env: NodeJS.ProcessEnv = p
   const inputs = stdinName === undefined ? read.inputs : read.inputs.map((i) => (i.path === '-' ? { ...i, path: stdinName } : i));
   const perFile = new Map<LintedFile, FileSettings>();
   let unwritable = false;
+  const debug = Boolean(values.debug) || Boolean(env.LAYERLINT_DEBUG);
   const files: LintedFile[] = [];
   try {
     for (const input of inputs) {
@@ -97,8 +101,11 @@ export async function runLint(argv: string[], io: Io, env: NodeJS.ProcessEnv = p
           analysis = fixed.analysis;
         }
       }
-      for (const err of analysis.internalErrors) io.stderr.write(`layerlint: internal error while linting ${input.path}: ${err}\n`);
-      const file = { path: input.path, text: input.text, diagnostics: analysis.diagnostics };
+      const internalErrors = analysis.internalErrors.map(internalErrorSummary);
+      for (const [i, err] of analysis.internalErrors.entries()) {
+        io.stderr.write(`layerlint: ${input.path}: internal error, the file was not fully analysed: ${debug ? err : internalErrors[i]}\n`);
+      }
+      const file: LintedFile = { path: input.path, text: input.text, diagnostics: analysis.diagnostics, ...(internalErrors.length > 0 ? { internalErrors } : {}) };
       perFile.set(file, fileSettings);
       files.push(file);
     }
@@ -123,7 +130,7 @@ export async function runLint(argv: string[], io: Io, env: NodeJS.ProcessEnv = p
   }
   const fails = (file: LintedFile, severity: number) => failsAt(perFile.get(file)?.failureThreshold ?? 'error')(severity);
   io.stdout.write(renderReport(format, files, io.stdout, { showFixes: Boolean(values['show-fixes']), fails }));
-  if (failed || unwritable) return 2;
+  if (failed || unwritable || files.some((f) => f.internalErrors)) return 2;
   return files.some((f) => f.diagnostics.some((d) => fails(f, d.severity))) ? 1 : 0;
 }
 

@@ -1,6 +1,6 @@
 // `layerlint` command-line entry point: dispatches to the subcommands.
 import { applyOneShotFlags } from '../startup/one-shot-flags';
-import { exitWith } from './exit-code';
+import { exitWith, guardOutput } from './exit-code';
 import { USAGE } from './usage';
 
 export interface Io {
@@ -51,6 +51,7 @@ export function run(): void {
   const io: Io = {
     stdout: process.stdout,
     get stderr() {
+      guardOutput(process.stderr, 'standard error');
       return process.stderr;
     },
     get stdin() {

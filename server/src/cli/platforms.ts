@@ -9,6 +9,7 @@ import { parsePlatform } from '../registry/platform';
 import { parseReference } from '../registry/reference';
 import { buildArgs, parse, UsageError } from './args';
 import type { ExtraCheck } from './lint';
+import { terminalText } from './terminal-text';
 
 export const PLATFORMS_USAGE = `Usage:
   layerlint platforms [--platform os/arch[/variant]]... [--format text|json] [--timeout SECONDS]
@@ -53,7 +54,10 @@ const KIND: Record<string, string> = {
   'application/vnd.docker.distribution.manifest.v2+json': 'Docker manifest, single platform',
 };
 
-/** The text table: per image a header, then ✓/✗ per target with the runtime's exact error for misses. */
+/**
+ * The text table: per image a header, then ✓/✗ per target with the runtime's exact error for misses.
+ * Every line is printed with its control characters escaped (registry and FROM text included).
+ */
 export function platformsText(results: readonly ImageResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
@@ -74,7 +78,7 @@ export function platformsText(results: readonly ImageResult[]): string {
   const missing = results.filter((r) => r.results.some((t) => t.status === 'missing')).length;
   const errors = results.filter((r) => r.error !== null).length;
   lines.push(`${results.length} image${results.length === 1 ? '' : 's'}: ${results.length - missing - errors} ok, ${missing} missing a target platform, ${errors} not checked`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(terminalText).join('\n')}\n`;
 }
 
 /** 0 all ok, 1 some target missing, 2 some image not checked. */

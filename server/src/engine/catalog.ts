@@ -127,6 +127,12 @@ export const RULES: readonly RuleInfo[] = [
     summary: 'bootc-built images carry no embedded ostree repo; use `bootc container lint` as the last step.',
   },
   {
+    code: 'analysis-limit',
+    defaultSeverity: 'warning',
+    title: 'Part of the file is too large or too deeply nested to analyse',
+    summary: 'A value grew past 64 KiB or shell syntax is nested more than 200 levels deep: Layerlint treats it as unknown, so findings that depend on it may be missing.',
+  },
+  {
     code: 'base-platform-missing',
     defaultSeverity: 'error',
     title: 'Base image has no instance for a target platform',

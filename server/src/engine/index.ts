@@ -40,6 +40,16 @@ export function initEngine(): Promise<void> {
 
 export { SEVERITIES };
 
+// Test-only: tests of the front ends set this to a marker string, and a text containing it fails
+// inside the engine as a bug would. Nothing else sets it.
+const TEST_FAULT_VARIABLE = 'LAYERLINT_TEST_FAULT';
+const TEST_FAULT = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[TEST_FAULT_VARIABLE] || undefined;
+
+/** The first line of an internal error (the stack trace is for --debug). */
+export function internalErrorSummary(error: string): string {
+  return error.split('\n', 1)[0];
+}
+
 /** Parses and lints one Containerfile. Never throws on any text. */
 export function analyze(text: string, options: LintOptions = {}, reuse?: AnalysisReuse): Analysis {
   const internalErrors: string[] = [];
@@ -47,6 +57,7 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
   let facts: StageFacts[];
   let allStages: AnyStageFacts[];
   try {
+    if (TEST_FAULT && text.includes(TEST_FAULT)) throw new Error(`injected test fault (${TEST_FAULT_VARIABLE})`);
     doc = buildDocument(text, options.buildArgs, reuse, options.bases);
     ({ layered: facts, all: allStages } = collectFacts(doc.model.stages));
   } catch (e) {
@@ -62,6 +73,7 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
     allStages,
     options,
     rpmOstreeVersion: parseRpmOstreeVersion(options.rpmOstreeVersion),
+    limitHits: doc.model.limitHits,
   };
   const suppressions = options.ignoreComments === false ? undefined : new Suppressions(doc.lines, doc.instructions);
   const diagnostics: LayerlintDiagnostic[] = [];
@@ -109,7 +121,7 @@ function toDiagnostic(f: Finding, override: SeverityName | 'off' | undefined): L
 }
 
 function emptyDocument(text: string): ParsedDocument {
-  return { text, lines: new LineIndex(text), model: { escapeChar: '\\', stages: [] }, instructions: [] };
+  return { text, lines: new LineIndex(text), model: { escapeChar: '\\', stages: [], limitHits: [] }, instructions: [] };
 }
 
 /** Convenience: the diagnostics only. */

@@ -3,7 +3,8 @@
 // are published as soon as the analysis is done; the generic Dockerfile findings, validated in a
 // worker at the same time, are merged in when they arrive (until then, the previous version's,
 // moved through the edit). `layerlint/validated` follows the complete publication.
-import type { Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { internalErrorSummary } from '../engine';
 import { VALIDATED, type ValidatedParams } from '../protocol';
 import { documentState, type ServerContext } from './context';
 import { carryOver } from './carry-over';
@@ -99,7 +100,10 @@ export class Validator {
       }
       // Without `data`: code actions read the fixes from this version's analysis on the server, and
       // publishing every fix's edits would multiply the message size.
-      const own: Diagnostic[] = [...analysis.diagnostics, ...this.platforms.diagnosticsFor(uri, text, settings)].map(({ data: _fixes, ...d }) => d);
+      const own: Diagnostic[] = [
+        ...analysis.internalErrors.map((e) => analysisFailed(e, text)),
+        ...[...analysis.diagnostics, ...this.platforms.diagnosticsFor(uri, text, settings)].map(({ data: _fixes, ...d }) => d),
+      ];
       if (generic && inWorker) {
         // The worker usually finishes after the analysis: publish the Layerlint findings now, with
         // the previous version's generic findings moved through the edit, and again once this
@@ -125,4 +129,15 @@ export class Validator {
       this.ctx.connection.console.error(`layerlint: validating ${uri} failed: ${(e as Error)?.stack ?? e}`);
     }
   }
+}
+
+/** An internal error shown where the user looks, on the first line: an empty list would read as "no findings". */
+function analysisFailed(error: string, text: string): Diagnostic {
+  const firstLine = /^[^\r\n]*/.exec(text)![0].length;
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine } },
+    severity: DiagnosticSeverity.Error,
+    source: 'layerlint',
+    message: `Layerlint could not analyse this file: ${internalErrorSummary(error)}`,
+  };
 }

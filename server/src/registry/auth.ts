@@ -1,8 +1,8 @@
 // Registry credentials from the standard auth files and docker-credential-* helpers (PLATFORMS.md §2).
 // Credentials never leave this module except as an Authorization header built by the transport.
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix, win32 } from 'node:path';
 
 export interface Credentials {
   username: string;
@@ -61,13 +61,41 @@ function matchAuths(auths: AuthFile['auths'], registry: string, repository: stri
   return best?.creds;
 }
 
+/**
+ * The absolute path of a program from PATH, skipping empty, `.` and other relative entries: the
+ * language server's working directory is the user's checkout, and a `docker-credential-desktop.exe`
+ * there must not run (Windows looks in the current directory first for a bare name).
+ */
+export function programOnPath(name: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | undefined {
+  const pathValue = (platform === 'win32' ? Object.entries(env).find(([k]) => k.toUpperCase() === 'PATH')?.[1] : env.PATH) ?? '';
+  // Windows: .exe only (.bat/.cmd would need a shell, which execFile does not start).
+  const extensions = platform === 'win32' ? ['.exe'] : [''];
+  const pathApi = platform === 'win32' ? win32 : posix;
+  for (const dir of pathValue.split(platform === 'win32' ? ';' : ':')) {
+    if (!dir || !pathApi.isAbsolute(dir)) continue;
+    for (const ext of extensions) {
+      const candidate = pathApi.join(dir, name + ext);
+      try {
+        if (!statSync(candidate).isFile()) continue;
+        if (platform !== 'win32') accessSync(candidate, constants.X_OK);
+        return candidate;
+      } catch {
+        // not there, or not executable
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Runs `docker-credential-<helper> get` with the registry on stdin. Not found → undefined. */
 export async function runCredentialHelper(helper: string, registry: string, env: NodeJS.ProcessEnv): Promise<Credentials | undefined> {
   if (!/^[A-Za-z0-9._-]+$/.test(helper)) return undefined;
+  const program = programOnPath(`docker-credential-${helper}`, env);
+  if (!program) return undefined;
   // Loaded here: most checks never run a helper, and child_process costs a few ms at start-up.
   const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
-    const child = execFile(`docker-credential-${helper}`, ['get'], { env, timeout: 10_000, maxBuffer: 1 << 20 }, (err, stdout) => {
+    const child = execFile(program, ['get'], { env, timeout: 10_000, maxBuffer: 1 << 20 }, (err, stdout) => {
       if (err) return resolve(undefined);
       try {
         const j = JSON.parse(stdout) as { Username?: string; Secret?: string };

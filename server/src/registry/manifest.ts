@@ -24,6 +24,14 @@ export interface ResolvedManifest {
   manifest: ParsedManifest;
 }
 
+/**
+ * The digests the client uses (in URLs, cache paths and reports): anything else from a registry is
+ * refused when the manifest is read (containers/image CVE-2024-3727: a digest `../../x?y` is a path).
+ */
+const VALID_DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+export const isValidDigest = (d: string) => VALID_DIGEST.test(d);
+const DIGEST_FORM = 'sha256:<64 hex digits> or sha512:<128 hex digits>';
+
 function contentTypeOf(header: string | null): string {
   return (header ?? '').split(';')[0].trim().toLowerCase();
 }
@@ -57,6 +65,7 @@ export function parseManifest(body: Buffer, contentTypeHeader: string | null): P
       if (!m || typeof m !== 'object') continue;
       const e = m as { digest?: unknown; mediaType?: unknown; platform?: unknown; annotations?: unknown };
       if (typeof e.digest !== 'string') continue;
+      if (!isValidDigest(e.digest)) throw notManifest(ct, `an entry's digest is not ${DIGEST_FORM}`);
       const p = e.platform && typeof e.platform === 'object' ? (e.platform as Record<string, unknown>) : undefined;
       entries.push({
         digest: e.digest,
@@ -75,6 +84,7 @@ export function parseManifest(body: Buffer, contentTypeHeader: string | null): P
   }
   const config = j.config as { digest?: unknown } | undefined;
   if (!config || typeof config.digest !== 'string') throw notManifest(ct, 'no config');
+  if (!isValidDigest(config.digest)) throw notManifest(ct, `the config digest is not ${DIGEST_FORM}`);
   return { kind: 'image', mediaType, config: { digest: config.digest } };
 }
 
@@ -152,7 +162,7 @@ export class ManifestFetcher {
         const head = await this.transport.request(target, `/v2/${ref.repository}/manifests/${ref.tag}`, { method: 'HEAD', accept: ACCEPT, maxBody: 0, tooLarge });
         if (head.status === 404) throw statusError(target, head, 'manifest');
         const digest = head.status === 200 ? head.headers.get('docker-content-digest') : null;
-        if (digest && /^sha(256|512):[0-9a-f]+$/.test(digest)) {
+        if (digest && isValidDigest(digest)) {
           const again = this.fromCache(digest) ?? (await this.get(ref, digest));
           this.cache.putTag(key, digest);
           return again;

@@ -114,8 +114,8 @@ export class RegistryTransport {
   private readonly env: NodeJS.ProcessEnv;
   private readonly credentials: CredentialLookup;
   private readonly onRequest?: (method: string, url: string) => void;
-  private readonly makeDispatcher: (verify: boolean) => Promise<Dispatcher>;
-  private readonly dispatchers = new Map<boolean, Promise<Dispatcher>>();
+  private readonly makeDispatcher: (verify: boolean, proxied: boolean) => Promise<Dispatcher>;
+  private readonly dispatchers = new Map<string, Promise<Dispatcher>>();
   private readonly schemes = new Map<string, Promise<'https' | 'http'>>();
   private readonly tokens = new Map<string, { header: string; expires: number }>();
   private readonly tokenRequests = new Map<string, Promise<string>>();
@@ -133,7 +133,8 @@ export class RegistryTransport {
     const httpsProxy = options.proxy ?? env.https_proxy ?? env.HTTPS_PROXY ?? env.http_proxy ?? env.HTTP_PROXY ?? '';
     const httpProxy = options.proxy ?? env.http_proxy ?? env.HTTP_PROXY ?? '';
     const noProxy = env.no_proxy ?? env.NO_PROXY ?? '';
-    this.makeDispatcher = (verify) => makeDispatcher({ verify, timeoutMs: this.timeoutMs, ca: options.ca, httpProxy, httpsProxy, noProxy });
+    this.makeDispatcher = (verify, proxied) =>
+      makeDispatcher({ verify, timeoutMs: this.timeoutMs, ca: options.ca, ...(proxied ? { httpProxy, httpsProxy, noProxy } : { httpProxy: '', httpsProxy: '', noProxy: '' }) });
   }
 
   /**
@@ -147,11 +148,17 @@ export class RegistryTransport {
     await Promise.all(all.map((d) => d.then((x) => x.close(), () => {})));
   }
 
-  /** The dispatcher for a host: TLS verified unless the user marked the host insecure. */
+  /**
+   * The dispatcher for a host: TLS verified unless the user marked the host insecure; through the
+   * proxy unless the host is loopback (Go's http.ProxyFromEnvironment: a proxy would see a loopback
+   * registry's traffic, credentials included, and reach its own loopback, not ours).
+   */
   private dispatcherFor(host: string): Promise<Dispatcher> {
     const verify = !this.isInsecure(host);
-    let d = this.dispatchers.get(verify);
-    if (!d) this.dispatchers.set(verify, (d = this.makeDispatcher(verify)));
+    const proxied = !isLoopback(host);
+    const key = `${verify}|${proxied}`;
+    let d = this.dispatchers.get(key);
+    if (!d) this.dispatchers.set(key, (d = this.makeDispatcher(verify, proxied)));
     return d;
   }
 
@@ -269,6 +276,30 @@ export class RegistryTransport {
   }
 
   /**
+   * Follows up to five redirects from `res` (the answer to a request sent with `headers`). The
+   * Authorization header goes only while scheme, host and port stay those of the first request, and
+   * is not restored after it was dropped; plain HTTP only where allowed.
+   */
+  private async followRedirects(res: RegistryResponse, headers: Record<string, string>, opts: SendOptions): Promise<RegistryResponse> {
+    const origin = new URL(res.url);
+    let sent = headers;
+    for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.get('location'); hops++) {
+      if (hops >= 5) throw new RegistryError('http', `too many redirects from ${origin.host}`);
+      const next = new URL(res.headers.get('location')!, res.url);
+      if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.plainHttpAllowed(next.host))) {
+        throw new RegistryError('insecure', `${origin.host} redirected to ${next.protocol}//${next.host}, which is not allowed over plain HTTP`);
+      }
+      // URL.origin: scheme, host and port (a default port written out or not), so https → http drops it.
+      if (next.origin !== origin.origin && sent.authorization !== undefined) {
+        const { authorization: _dropped, ...rest } = sent;
+        sent = rest;
+      }
+      res = await this.exchange(next.href, sent, opts);
+    }
+    return res;
+  }
+
+  /**
    * Sends a request to a registry host, following redirects (Authorization only to the same host) and
    * honouring one Retry-After on 429/503. Returns the final response, whatever its status.
    */
@@ -281,16 +312,8 @@ export class RegistryTransport {
     };
     const once = async (): Promise<RegistryResponse> => {
       const { scheme, first } = await this.scheme(target.host, path, headers(true), opts);
-      let res = first ?? (await this.exchange(`${scheme}://${target.host}${path}`, headers(true), opts));
-      for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.get('location'); hops++) {
-        if (hops >= 5) throw new RegistryError('http', `too many redirects from ${target.host}`);
-        const next = new URL(res.headers.get('location')!, res.url);
-        if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.plainHttpAllowed(next.host))) {
-          throw new RegistryError('insecure', `${target.host} redirected to ${next.protocol}//${next.host}, which is not allowed over plain HTTP`);
-        }
-        res = await this.exchange(next.href, headers(next.host === target.host), opts);
-      }
-      return res;
+      const res = first ?? (await this.exchange(`${scheme}://${target.host}${path}`, headers(true), opts));
+      return this.followRedirects(res, headers(true), opts);
     };
     let res = await once();
     if (res.status === 429 || res.status === 503) {
@@ -314,6 +337,9 @@ export class RegistryTransport {
     let authorization = await this.cachedAuthorization(target, scope);
     let res = await this.send(target, path, authorization, opts);
     if (res.status === 401) {
+      // A challenge counts only from the registry's own host: another host that a redirect led to
+      // would otherwise name the token service that receives the registry's credentials.
+      if (new URL(res.url).host !== target.host) throw new RegistryError('auth', `authentication required by ${target.host}`);
       const challenge = parseChallenge(res.headers.get('www-authenticate'));
       authorization = await this.authorize(target, scope, challenge);
       res = await this.send(target, path, authorization, opts);
@@ -369,14 +395,8 @@ export class RegistryTransport {
     if (creds) headers.authorization = basic(creds);
     let res: RegistryResponse;
     try {
-      res = await this.exchange(url.href, headers, { method: 'GET', maxBody: 1 << 20, tooLarge: () => 'response too large' });
-      // Token services may redirect; follow without credentials off the realm host.
-      for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.get('location') && hops < 5; hops++) {
-        const next = new URL(res.headers.get('location')!, res.url);
-        const h = { ...headers };
-        if (next.host !== url.host) delete h.authorization;
-        res = await this.exchange(next.href, h, { method: 'GET', maxBody: 1 << 20, tooLarge: () => 'response too large' });
-      }
+      const opts: SendOptions = { method: 'GET', maxBody: 1 << 20, tooLarge: () => 'response too large' };
+      res = await this.followRedirects(await this.exchange(url.href, headers, opts), headers, opts);
     } catch (e) {
       if (e instanceof RegistryError && (e.kind === 'timeout' || e.kind === 'tls')) throw e;
       throw fail(e instanceof RegistryError ? e.message.replace(/^cannot reach [^:]+: /, '') : String(e));

@@ -60,6 +60,12 @@ export async function startServer(handler: Handler, tls?: { key: string; cert: s
   return self;
 }
 
+/**
+ * Names under this domain reach 127.0.0.1 through the test proxy only: the client never looks them up,
+ * so a registry behind the proxy is a non-loopback host to the client while all traffic stays on loopback.
+ */
+export const PROXIED_DOMAIN = 'proxied.test';
+
 /** A self-signed RSA certificate (for TLS failures and for signing registry tokens). */
 export function selfSigned(dir: string, name: string, cn = 'layerlint-test'): { keyPath: string; certPath: string; key: string; cert: string } {
   requireCommand('openssl', 'openssl');
@@ -67,7 +73,7 @@ export function selfSigned(dir: string, name: string, cn = 'layerlint-test'): { 
   const certPath = join(dir, `${name}.crt`);
   execFileSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '2', '-subj', `/CN=${cn}`, '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '2', '-subj', `/CN=${cn}`, '-addext', `subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:*.${PROXIED_DOMAIN}`],
     { stdio: 'ignore' },
   );
   return { keyPath, certPath, key: readFileSync(keyPath, 'utf8'), cert: readFileSync(certPath, 'utf8') };
@@ -127,16 +133,26 @@ export async function startTokenService(o: { key: string; cert: string; issuer: 
   return Object.assign(server as TestServer & { failWith: number }, { realm: `${server.url}/token` });
 }
 
-/** A forward proxy that records each request line (`GET http://…`, `CONNECT host:port`). */
-export async function startProxy(): Promise<TestServer> {
+const proxiedHost = (h: string) => (h === '127.0.0.1' || h === 'localhost' || h.endsWith(`.${PROXIED_DOMAIN}`) ? '127.0.0.1' : undefined);
+
+/**
+ * A forward proxy that records each request line (`GET http://…`, `CONNECT host:port`). `routes` sends
+ * a `name:port` of the proxied domain to another loopback port (names on default ports, e.g.
+ * `token.proxied.test:443`, without binding them).
+ */
+export async function startProxy(routes: Record<string, number> = {}): Promise<TestServer> {
+  const portFor = (host: string, port: string) => routes[`${host}:${port}`] ?? Number(port);
   const requests: Recorded[] = [];
   const server = createHttpServer((req, res) => {
     requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
     const target = new URL(req.url ?? '');
-    if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') {
+    const to = proxiedHost(target.hostname);
+    if (!to) {
       res.writeHead(502).end();
       return;
     }
+    target.port = String(portFor(target.hostname, target.port || '80'));
+    target.hostname = to;
     const up = httpRequest(target, { method: req.method, headers: req.headers }, (r) => {
       res.writeHead(r.statusCode ?? 502, r.headers);
       r.pipe(res);
@@ -147,12 +163,13 @@ export async function startProxy(): Promise<TestServer> {
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
     requests.push({ method: 'CONNECT', url: req.url ?? '', headers: req.headers });
     const [h, p] = (req.url ?? '').split(':');
-    if (h !== '127.0.0.1' && h !== 'localhost') {
+    const to = proxiedHost(h);
+    if (!to) {
       // Tests stay on loopback: anything else is refused without a lookup.
       client.end('HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n');
       return;
     }
-    const up = connect(Number(p), h, () => {
+    const up = connect(portFor(h, p), to, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       up.write(head);
       up.pipe(client);

@@ -3,6 +3,7 @@
 import type { LintedFile } from '../lint';
 import { SEVERITY_NAMES } from './severity';
 import { messageText } from './message';
+import { internalErrorsOf } from './internal-errors';
 
 const COMMAND = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' } as const;
 
@@ -17,6 +18,9 @@ function escapeProperty(s: string): string {
 export function formatGithub(files: LintedFile[]): string {
   let out = '';
   for (const file of files) {
+    for (const message of internalErrorsOf(file)) {
+      out += `::error file=${escapeProperty(file.path)},line=1,title=${escapeProperty('layerlint internal error')}::${escapeData(message)}\n`;
+    }
     for (const d of file.diagnostics) {
       const r = d.range;
       const props = [

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { LintedFile } from '../lint';
 import { SEVERITY_NAMES } from './severity';
 import { messageText } from './message';
+import { internalErrorsOf } from './internal-errors';
 
 const SEVERITY = { error: 'critical', warning: 'major', information: 'minor', hint: 'info' } as const;
 
@@ -13,7 +14,16 @@ export function formatGitlab(files: LintedFile[]): string {
     // issue in GitLab's comparison of the merge request with its target branch.
     const seen = new Map<string, number>();
     const lines = file.text.split(/\r?\n/);
-    return file.diagnostics.map((d) => {
+    const errors = internalErrorsOf(file).map((description) => ({
+      type: 'issue',
+      check_name: 'layerlint-internal-error',
+      description,
+      categories: ['Bug Risk'],
+      fingerprint: createHash('sha256').update(`${file.path}\0internal-error\0${description}`).digest('hex'),
+      severity: 'blocker',
+      location: { path: file.path, lines: { begin: 1, end: 1 } },
+    }));
+    return [...errors, ...file.diagnostics.map((d) => {
       const lineText = (lines[d.range.start.line] ?? '').trim();
       const key = `${file.path}\0${d.code}\0${lineText}`;
       const nth = seen.get(key) ?? 0;
@@ -27,7 +37,7 @@ export function formatGitlab(files: LintedFile[]): string {
         severity: SEVERITY[SEVERITY_NAMES[d.severity]],
         location: { path: file.path, lines: { begin: d.range.start.line + 1, end: d.range.end.line + 1 } },
       };
-    });
+    })];
   });
   return `${JSON.stringify(issues, null, 2)}\n`;
 }

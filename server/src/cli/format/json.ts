@@ -1,5 +1,6 @@
 import type { LintedFile } from '../lint';
 import { SEVERITY_NAMES } from './severity';
+import { internalErrorsOf } from './internal-errors';
 
 export function formatJson(files: LintedFile[]): string {
   const out = {
@@ -13,6 +14,7 @@ export function formatJson(files: LintedFile[]): string {
         range: d.range,
         fixes: d.data.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ range: e.range, newText: e.newText })) })),
       })),
+      ...(f.internalErrors ? { internalErrors: internalErrorsOf(f) } : {}),
     })),
   };
   return `${JSON.stringify(out)}\n`;

@@ -4,6 +4,7 @@ import type { LintedFile } from '../lint';
 import { SEVERITY_NAMES } from './severity';
 import { messageText } from './message';
 import { xmlEscape } from './xml';
+import { internalErrorsOf } from './internal-errors';
 
 export function formatJunit(files: LintedFile[], fails: (file: LintedFile, severity: number) => boolean): string {
   const suites = files.map((file) => {
@@ -17,10 +18,13 @@ export function formatJunit(files: LintedFile[], fails: (file: LintedFile, sever
         '    </testcase>\n'
       );
     });
+    const errors = internalErrorsOf(file).map(
+      (message) => `    <testcase classname="${xmlEscape(file.path)}" name="layerlint internal error">\n      <error type="internal-error" message="${xmlEscape(message)}">${xmlEscape(`${file.path} ${message}`)}</error>\n    </testcase>\n`,
+    );
+    cases.unshift(...errors);
     if (cases.length === 0) cases.push(`    <testcase classname="${xmlEscape(file.path)}" name="layerlint"/>\n`);
-    return `  <testsuite name="${xmlEscape(file.path)}" tests="${cases.length}" failures="${failing.length}" errors="0" skipped="0">\n${cases.join('')}  </testsuite>\n`;
+    return { tests: cases.length, failures: failing.length, errors: errors.length, xml: `  <testsuite name="${xmlEscape(file.path)}" tests="${cases.length}" failures="${failing.length}" errors="${errors.length}" skipped="0">\n${cases.join('')}  </testsuite>\n` };
   });
-  const tests = files.reduce((n, f) => n + Math.max(1, f.diagnostics.filter((d) => fails(f, d.severity)).length), 0);
-  const failures = files.reduce((n, f) => n + f.diagnostics.filter((d) => fails(f, d.severity)).length, 0);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="layerlint" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('')}</testsuites>\n`;
+  const sum = (key: 'tests' | 'failures' | 'errors') => suites.reduce((n, s) => n + s[key], 0);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="layerlint" tests="${sum('tests')}" failures="${sum('failures')}" errors="${sum('errors')}">\n${suites.map((s) => s.xml).join('')}</testsuites>\n`;
 }

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { RULES, docsUrl } from '../../engine';
 import type { LintedFile } from '../lint';
 import { SEVERITY_NAMES } from './severity';
+import { internalErrorsOf } from './internal-errors';
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
@@ -42,6 +43,18 @@ export function formatSarif(files: LintedFile[], version = '0.1.0'): string {
             })),
           },
         },
+        invocations: [
+          {
+            executionSuccessful: files.every((f) => !f.internalErrors),
+            toolExecutionNotifications: files.flatMap((f, fileIndex) =>
+              internalErrorsOf(f).map((text) => ({
+                level: 'error',
+                message: { text },
+                locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path), index: fileIndex } } }],
+              })),
+            ),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         artifacts: files.map((f) => ({ location: { uri: uri(f.path) } })),
         results: files.flatMap((f, fileIndex) =>

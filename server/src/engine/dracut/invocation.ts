@@ -137,10 +137,26 @@ export function parseDracut(cmd: ShellCommand): DracutInvocation {
   };
 }
 
-/** An unknown word whose first character is not written out (`$OPTS`, `"${ARGS}"`, a backtick substitution). */
+/**
+ * An unknown word whose first character is not written out (`$OPTS`, `"${ARGS}"`, a backtick
+ * substitution) may hold options — unless it is plainly a kernel version: a variable named like one
+ * (`$KERNEL_VERSION`, `"${kver}"`) or the output of the commands that print one (`$(rpm -q …)`,
+ * `$(ls /usr/lib/modules)`), the most common dracut calls in real images.
+ */
 function mayBeOption(word: ShellWord): boolean {
   const first = word.text.replace(/^["']+/, '')[0];
+  if (first === '$' && namesKernelVersion(word.text)) return false;
   return first === undefined || first === '$' || first === '`' || first === '-' || first === '\\';
+}
+
+const KVER_VARIABLE = /^"?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"?$/;
+const KVER_NAME = /^(?:(?:qualified|target|new|installed|latest|the)_?)?(?:kernel_?(?:version|release|ver|uname_?r)?|k?ver(?:sion)?|release|kv)$/i;
+const KVER_COMMAND = /^"?\$\(\s*(?:rpm\s|ls\s|cd\s|basename\s|find\s+\/(?:usr\/)?lib\/modules)/;
+
+function namesKernelVersion(text: string): boolean {
+  const variable = KVER_VARIABLE.exec(text);
+  if (variable) return KVER_NAME.test(variable[1] ?? variable[2]);
+  return KVER_COMMAND.test(text) && /\)"?$/.test(text);
 }
 
 // Where the value of `--name=value` starts in the word as written (quotes may precede it).

@@ -10,6 +10,7 @@ import { parseInstructions, RELEVANT, type InstructionRecord, type RunRecord } f
 export { normaliseForDockerfileParser } from './instructions';
 import type { DocumentModel, RunModel, ShellCommand, Stage } from './types';
 import { DockerfileVariables, substitute } from './variables';
+import { LimitHits, VALUE_TOO_LONG } from './limits';
 
 export interface InstructionInfo {
   keyword: string;
@@ -40,13 +41,15 @@ export function buildDocument(text: string, buildArgs: Record<string, string> = 
   const instructions: InstructionInfo[] = [];
   let current: Stage | undefined;
   let vars = globalArgs;
+  const limits = new LimitHits();
 
   for (const record of records) {
     const range = lines.range(record.start, record.end);
     const info: InstructionInfo = { keyword: record.keyword, range, start: record.start, end: record.end, stage: current?.index };
     instructions.push(info);
+    const tooLong = () => limits.record(record.start, record.end, VALUE_TOO_LONG);
     if (record.from) {
-      current = startStage(record, range, lines, stages, globalArgs, escapeChar, bases);
+      current = startStage(record, range, lines, stages, globalArgs, escapeChar, tooLong, bases);
       info.stage = current.index;
       const parentVars = current.parent !== undefined ? stageVars[current.parent] : undefined;
       vars = parentVars ? parentVars.copy() : new DockerfileVariables();
@@ -54,13 +57,13 @@ export function buildDocument(text: string, buildArgs: Record<string, string> = 
       stageVars.push(vars);
     } else if (record.keyword === 'ARG') {
       for (const { name, value: def } of record.properties ?? []) {
-        const value = name in buildArgs ? buildArgs[name] : def !== null ? substitute(def, vars, escapeChar) : current ? globalArgs.lookup(name) ?? undefined : undefined;
+        const value = name in buildArgs ? buildArgs[name] : def !== null ? substitute(def, vars, escapeChar, tooLong) : current ? globalArgs.lookup(name) ?? undefined : undefined;
         vars.set(name, value);
       }
     } else if (record.keyword === 'ENV' && current) {
-      for (const { name, value: def } of record.properties ?? []) vars.set(name, def === null ? undefined : substitute(def, vars, escapeChar));
+      for (const { name, value: def } of record.properties ?? []) vars.set(name, def === null ? undefined : substitute(def, vars, escapeChar, tooLong));
     } else if (record.run && current) {
-      current.runs.push(buildRun(record, record.run, range, instructions.length - 1, text, lines, escapeChar, vars, reuse));
+      current.runs.push(buildRun(record, record.run, range, instructions.length - 1, text, lines, escapeChar, vars, limits, reuse));
     }
     if (current) current.range = { start: current.range.start, end: range.end };
   }
@@ -72,13 +75,13 @@ export function buildDocument(text: string, buildArgs: Record<string, string> = 
   for (const stage of stages) {
     if (stage.parent !== undefined && stage.base === null) stage.base = stages[stage.parent].base;
   }
-  return { text, lines, model: { escapeChar, stages }, instructions };
+  return { text, lines, model: { escapeChar, stages, limitHits: limits.hits }, instructions };
 }
 
-function startStage(record: InstructionRecord, range: Range, lines: LineIndex, stages: Stage[], globalArgs: DockerfileVariables, escapeChar: string, bases: Readonly<Record<string, string>>): Stage {
+function startStage(record: InstructionRecord, range: Range, lines: LineIndex, stages: Stage[], globalArgs: DockerfileVariables, escapeChar: string, tooLong: () => void, bases: Readonly<Record<string, string>>): Stage {
   const from = record.from!;
   const imageText = from.image ?? undefined;
-  const image = imageText !== undefined ? substitute(imageText, globalArgs, escapeChar) : undefined;
+  const image = imageText !== undefined ? substitute(imageText, globalArgs, escapeChar, tooLong) : undefined;
   const parentIndex = image !== undefined ? stages.findIndex((s) => s.name !== undefined && s.name === image.toLowerCase()) : -1;
   const parent = parentIndex >= 0 ? parentIndex : undefined;
   return {
@@ -95,7 +98,7 @@ function startStage(record: InstructionRecord, range: Range, lines: LineIndex, s
   };
 }
 
-function buildRun(record: InstructionRecord, run: RunRecord, range: Range, index: number, text: string, lines: LineIndex, escapeChar: string, vars: DockerfileVariables, reuse?: AnalysisReuse): RunModel {
+function buildRun(record: InstructionRecord, run: RunRecord, range: Range, index: number, text: string, lines: LineIndex, escapeChar: string, vars: DockerfileVariables, limits: LimitHits, reuse?: AnalysisReuse): RunModel {
   const flags = run.flags.map((f) => ({ ...f, range: lines.range(f.start, f.end) }));
   const model: RunModel = { index, range, keywordRange: lines.range(record.start, run.keywordEnd), flags, commands: [], execForm: run.execForm };
   if (run.execForm) return model;
@@ -111,16 +114,18 @@ function buildRun(record: InstructionRecord, run: RunRecord, range: Range, index
   const place = source.includes('uname') ? `@${argsStart}` : '';
   const key = reuse ? `${escapeChar}\u0000${vars.signature()}\u0000${place}\u0000${source}` : undefined;
   const earlier = key !== undefined ? reuse!.get(key) : undefined;
-  model.commands = earlier ? relocateCommands(earlier.commands, argsStart - earlier.start, lines) : shellCommands(run, text, lines, escapeChar, vars, argsStart, end, source);
-  if (key !== undefined) reuse!.set(key, argsStart, model.commands);
+  const hitsBefore = limits.hits.length;
+  model.commands = earlier ? relocateCommands(earlier.commands, argsStart - earlier.start, lines) : shellCommands(run, text, lines, escapeChar, vars, limits, argsStart, end, source);
+  // A RUN that hit a limit is analysed again each time, so that its finding is made again.
+  if (key !== undefined && limits.hits.length === hitsBefore) reuse!.set(key, argsStart, model.commands);
   return model;
 }
 
-function shellCommands(run: RunRecord, text: string, lines: LineIndex, escapeChar: string, vars: DockerfileVariables, argsStart: number, end: number, source: string): ShellCommand[] {
+function shellCommands(run: RunRecord, text: string, lines: LineIndex, escapeChar: string, vars: DockerfileVariables, limits: LimitHits, argsStart: number, end: number, source: string): ShellCommand[] {
   const shellVars = new ShellVariables(vars.copy());
   const heredocs = source.includes('<<') ? run.heredocs : [];
   if (heredocs.length === 0) {
-    return extractCommands({ start: argsStart, text: runShellText(text, argsStart, end, escapeChar), inHeredoc: false }, shellVars, lines);
+    return extractCommands({ start: argsStart, text: runShellText(text, argsStart, end, escapeChar), inHeredoc: false }, shellVars, lines, limits);
   }
   const commandLineEnd = Math.min(end, lines.lineEnd(lines.positionAt(heredocs[0].start).line));
   const commandLine: Fragment = {
@@ -128,7 +133,7 @@ function shellCommands(run: RunRecord, text: string, lines: LineIndex, escapeCha
     text: blankHeredocMarkers(runShellText(text, argsStart, commandLineEnd, escapeChar)),
     inHeredoc: false,
   };
-  const lineCommands = extractCommands(commandLine, shellVars, lines);
+  const lineCommands = extractCommands(commandLine, shellVars, lines, limits);
   const commands = [...lineCommands];
   const topLevel = lineCommands.filter((c) => !c.inSubstitution);
   const bodiesAreScripts =
@@ -137,7 +142,7 @@ function shellCommands(run: RunRecord, text: string, lines: LineIndex, escapeCha
   if (!bodiesAreScripts) return commands;
   for (const heredoc of heredocs) {
     if (!heredoc.content) continue;
-    commands.push(...extractCommands({ start: heredoc.content.start, text: heredocShellText(text, heredoc.content.start, heredoc.content.end), inHeredoc: true }, shellVars, lines));
+    commands.push(...extractCommands({ start: heredoc.content.start, text: heredocShellText(text, heredoc.content.start, heredoc.content.end), inHeredoc: true }, shellVars, lines, limits));
   }
   return commands;
 }

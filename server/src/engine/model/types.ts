@@ -1,4 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
+import type { LimitHit } from './limits';
 
 /** Base families of RULES.md §3. `null` on a stage means "not a layered OS image". */
 export type Family = 'okd-fcos' | 'coreos-legacy' | 'coreos' | 'bootc' | 'ostree-unknown';
@@ -93,4 +94,6 @@ export interface Stage {
 export interface DocumentModel {
   escapeChar: string;
   stages: Stage[];
+  /** Where the analysis stopped at a bound (model/limits.ts). */
+  limitHits: LimitHit[];
 }

@@ -1,5 +1,6 @@
 // Dockerfile-level variables (ARG/ENV) and their substitution in instruction arguments.
 import type { VariableScope } from '../shell/words';
+import { MAX_VALUE_LENGTH } from './limits';
 
 /** ARG/ENV values in effect at a point of the file: undefined = not known statically. */
 export class DockerfileVariables implements VariableScope {
@@ -25,8 +26,11 @@ export class DockerfileVariables implements VariableScope {
   }
 }
 
-/** `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:+alt}` as the Dockerfile frontend expands them. */
-export function substitute(text: string, scope: VariableScope, escapeChar = '\\'): string | undefined {
+/**
+ * `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:+alt}` as the Dockerfile frontend expands them.
+ * A result longer than MAX_VALUE_LENGTH is unknown (undefined), and `onLimit` is told.
+ */
+export function substitute(text: string, scope: VariableScope, escapeChar = '\\', onLimit?: () => void): string | undefined {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -58,6 +62,10 @@ export function substitute(text: string, scope: VariableScope, escapeChar = '\\'
     } else {
       if (value === undefined || value === null) return undefined;
       result = value;
+    }
+    if (out.length + result.length > MAX_VALUE_LENGTH) {
+      onLimit?.();
+      return undefined;
     }
     out += result;
     i += m[0].length - 1;

@@ -1,3 +1,4 @@
+import { analysisLimit } from './analysis-limit';
 import { buildHostKernel } from './build-host-kernel';
 import { clientOnlyRpmOstree } from './client-only-rpm-ostree';
 import { cliwrapDeprecated } from './cliwrap-deprecated';
@@ -38,4 +39,5 @@ export const TEXT_RULES: readonly Rule[] = [
   clientOnlyRpmOstree,
   missingContainerCommit,
   ostreeCommitOnBootc,
+  analysisLimit,
 ];

@@ -1,6 +1,7 @@
 import type { DiagnosticTag, Range } from 'vscode-languageserver-types';
 import type { AnyStageFacts, CommandFacts, StageFacts } from '../analysis/facts';
 import type { EditContext } from '../fixes/edits';
+import type { LimitHit } from '../model/limits';
 import type { Fix, LintOptions, SeverityName } from '../types';
 
 export interface Finding {
@@ -19,6 +20,8 @@ export interface RuleContext extends EditContext {
   allStages: AnyStageFacts[];
   options: LintOptions;
   rpmOstreeVersion?: [number, number];
+  /** Where the analysis stopped at a bound (model/limits.ts). */
+  limitHits: LimitHit[];
 }
 
 export interface Rule {

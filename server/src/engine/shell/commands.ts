@@ -6,6 +6,7 @@ import type { LineIndex } from '../text/line-index';
 import { IMAGE_KVER } from '../kver';
 import { parseShell } from './parser';
 import { evalNode, wordValues, type VariableScope } from './words';
+import { LimitHits, MAX_NESTING_DEPTH, NESTED_TOO_DEEP } from '../model/limits';
 
 /** Shell variables of one RUN, over the stage's Dockerfile variables. Snapshots are copy-on-write. */
 export class ShellVariables implements VariableScope {
@@ -44,10 +45,10 @@ export interface Fragment {
   inHeredoc: boolean;
 }
 
-export function extractCommands(fragment: Fragment, vars: ShellVariables, lines: LineIndex): ShellCommand[] {
+export function extractCommands(fragment: Fragment, vars: ShellVariables, lines: LineIndex, limits = new LimitHits()): ShellCommand[] {
   const tree = parseShell(fragment.text);
   try {
-    return walk(tree.rootNode, fragment, vars, lines);
+    return walk(tree.rootNode, fragment, vars, lines, limits);
   } finally {
     tree.delete();
   }
@@ -58,7 +59,7 @@ const LEAVES = new Set(['word', 'string_content', 'raw_string', 'ansi_c_string',
 const SUBSTITUTIONS = new Set(['command_substitution', 'process_substitution']);
 
 // A cursor walk: Node objects are made only for the nodes that matter (they are costly in web-tree-sitter).
-function walk(root: Node, fragment: Fragment, vars: ShellVariables, lines: LineIndex): ShellCommand[] {
+function walk(root: Node, fragment: Fragment, vars: ShellVariables, lines: LineIndex, limits: LimitHits): ShellCommand[] {
   const out: ShellCommand[] = [];
   const base = fragment.start;
   const cursor = root.walk();
@@ -71,23 +72,27 @@ function walk(root: Node, fragment: Fragment, vars: ShellVariables, lines: LineI
     for (;;) {
       const type = cursor.nodeType;
       let descend = !LEAVES.has(type) && cursor.nodeIsNamed;
+      if (descend && depth >= MAX_NESTING_DEPTH) {
+        limits.record(base + cursor.startIndex, base + cursor.endIndex, NESTED_TOO_DEEP);
+        descend = false;
+      }
       while (wrappers.length > 0 && wrappers[wrappers.length - 1].depth >= depth) wrappers.pop();
       if (STATEMENT_WRAPPERS.has(type)) {
         wrappers.push({ depth, start: cursor.startIndex, end: statementEnd(cursor) });
       } else if (type === 'command') {
         let outer: { start: number; end: number } | undefined;
         for (let i = wrappers.length - 1, d = depth - 1; i >= 0 && wrappers[i].depth === d; i--, d--) outer = wrappers[i];
-        const cmd = toCommand(cursor.currentNode, fragment, vars, lines, substitutionDepths.length > 0, outer);
+        const cmd = toCommand(cursor.currentNode, fragment, vars, lines, limits, substitutionDepths.length > 0, outer);
         if (cmd) out.push(cmd);
       } else if (type === 'variable_assignment') {
         const node = cursor.currentNode;
-        if (node.parent?.type !== 'command') assign(node, vars, base);
+        if (node.parent?.type !== 'command') assign(node, vars, base, limits);
       } else if (type === 'for_statement') {
         const node = cursor.currentNode;
         const variable = node.childForFieldName('variable')?.text;
         const values = node.childrenForFieldName('value').filter((v): v is Node => v !== null);
         if (variable) {
-          const evaluated = values.map((v) => evalNode(v, vars, base, 0));
+          const evaluated = values.map((v) => evalNode(v, vars, base, 0, limits));
           vars.set(variable, evaluated.length === 1 || evaluated.every((v) => v === IMAGE_KVER) ? evaluated[0] : undefined);
         }
       } else if (SUBSTITUTIONS.has(type)) {
@@ -121,11 +126,11 @@ function statementEnd(cursor: TreeCursor): number {
   return nl >= 0 ? cursor.startIndex + nl : end;
 }
 
-function assign(node: Node, vars: ShellVariables, base: number): void {
+function assign(node: Node, vars: ShellVariables, base: number, limits: LimitHits): void {
   const name = node.childForFieldName('name')?.text;
   if (!name) return;
   const value = node.childForFieldName('value');
-  vars.set(name, value ? evalNode(value, vars, base, 0) : '');
+  vars.set(name, value ? evalNode(value, vars, base, 0, limits) : '');
 }
 
 // Ranges are computed on demand: most words are never reported.
@@ -144,8 +149,8 @@ class Word implements ShellWord {
   }
 }
 
-function toWord(node: Node, fragment: Fragment, vars: VariableScope, lines: LineIndex): ShellWord {
-  return new Word(lines, fragment.start + node.startIndex, fragment.start + node.endIndex, wordValues(node, vars, fragment.start));
+function toWord(node: Node, fragment: Fragment, vars: VariableScope, lines: LineIndex, limits: LimitHits): ShellWord {
+  return new Word(lines, fragment.start + node.startIndex, fragment.start + node.endIndex, wordValues(node, vars, fragment.start, limits));
 }
 
 // tree-sitter-bash splits some words (`/lib/modules/`\`uname -r\``/extra`) into adjacent nodes;
@@ -160,8 +165,8 @@ function adjacentGroups(nodes: Node[]): Node[][] {
   return groups;
 }
 
-function groupWord(group: Node[], fragment: Fragment, vars: VariableScope, lines: LineIndex): ShellWord {
-  const parts = group.map((n) => toWord(n, fragment, vars, lines));
+function groupWord(group: Node[], fragment: Fragment, vars: VariableScope, lines: LineIndex, limits: LimitHits): ShellWord {
+  const parts = group.map((n) => toWord(n, fragment, vars, lines, limits));
   if (parts.length === 1) return parts[0];
   let values: string[] | undefined = [''];
   for (const p of parts) {
@@ -180,6 +185,7 @@ function toCommand(
   fragment: Fragment,
   vars: ShellVariables,
   lines: LineIndex,
+  limits: LimitHits,
   inSubstitution: boolean,
   statement: { start: number; end: number } | undefined,
 ): ShellCommand | undefined {
@@ -193,7 +199,7 @@ function toCommand(
     if (child.type === 'variable_assignment' && !nameNode) {
       const n = child.childForFieldName('name')?.text;
       const v = child.childForFieldName('value');
-      if (n) assignments[n] = v ? evalNode(v, vars, fragment.start, 0) : '';
+      if (n) assignments[n] = v ? evalNode(v, vars, fragment.start, 0, limits) : '';
     } else if (child.type === 'command_name') {
       nameNode = child.namedChildren[0] ?? child;
     } else if (nameNode && child.type !== 'file_redirect' && child.type !== 'herestring_redirect' && child.type !== 'heredoc_redirect') {
@@ -205,7 +211,7 @@ function toCommand(
   const scope: VariableScope = {
     lookup: (n) => (n in assignments ? assignments[n] : vars.lookup(n)),
   };
-  let words = [toWord(nameNode, fragment, scope, lines), ...adjacentGroups(argNodes).map((g) => groupWord(g, fragment, scope, lines))];
+  let words = [toWord(nameNode, fragment, scope, lines, limits), ...adjacentGroups(argNodes).map((g) => groupWord(g, fragment, scope, lines, limits))];
   // `env A=1 cmd`, `sudo cmd`: the real command is further in.
   while (words.length > 1 && LAUNCHERS.has(words[0].values?.[0] ?? '')) {
     const launcher = words[0].values![0];

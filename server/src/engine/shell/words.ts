@@ -3,6 +3,7 @@
 import expandBraces from 'brace-expansion';
 import type { Node } from 'web-tree-sitter';
 import { IMAGE_KVER, hostKverMarker } from '../kver';
+import { MAX_VALUE_LENGTH, VALUE_TOO_LONG, type LimitHits } from '../model/limits';
 
 /** Variables visible to a command: shell variables of the RUN over the stage's ARG/ENV values. */
 export interface VariableScope {
@@ -16,8 +17,8 @@ const braceCache = new Map<string, string[]>();
 const MAX_EXPANSIONS = 256;
 
 /** Evaluates a word to its possible values (brace expansion can give several); undefined when unknown. */
-export function wordValues(node: Node, scope: VariableScope, offset: number): string[] | undefined {
-  const value = evalNode(node, scope, offset, 0);
+export function wordValues(node: Node, scope: VariableScope, offset: number, limits?: LimitHits): string[] | undefined {
+  const value = evalNode(node, scope, offset, 0, limits);
   if (value === undefined) return undefined;
   if ((node.type === 'word' || node.type === 'concatenation') && /\{[^}]*(,|\.\.)[^}]*\}/.test(node.text) && isUnquoted(node)) {
     const expanded = braceCache.get(value) ?? expandBraces(value);
@@ -33,7 +34,7 @@ function isUnquoted(node: Node): boolean {
   return node.namedChildren.every((c) => c !== null && (c.type === 'word' || c.type === 'simple_expansion' || c.type === 'expansion'));
 }
 
-export function evalNode(node: Node, scope: VariableScope, offset: number, depth: number): string | undefined {
+export function evalNode(node: Node, scope: VariableScope, offset: number, depth: number, limits?: LimitHits): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
   switch (node.type) {
     case 'word':
@@ -50,8 +51,12 @@ export function evalNode(node: Node, scope: VariableScope, offset: number, depth
       let out = '';
       for (const child of node.namedChildren) {
         if (!child) continue;
-        const v = evalNode(child, scope, offset, depth + 1);
+        const v = evalNode(child, scope, offset, depth + 1, limits);
         if (v === undefined) return undefined;
+        if (out.length + v.length > MAX_VALUE_LENGTH) {
+          limits?.record(offset + node.startIndex, offset + node.endIndex, VALUE_TOO_LONG);
+          return undefined;
+        }
         out += v;
       }
       if (node.type === 'string' && node.namedChildren.length === 0) return node.text.slice(1, -1);
@@ -64,7 +69,7 @@ export function evalNode(node: Node, scope: VariableScope, offset: number, depth
     case 'expansion':
       return evalExpansion(node.text, scope);
     case 'command_substitution':
-      return recogniseSubstitution(node, offset);
+      return recogniseSubstitution(node, offset, depth);
     default:
       return undefined;
   }
@@ -101,7 +106,7 @@ const MODULES_DIR = /^\/(usr\/)?lib\/modules\/?$/;
  * `$(uname -r)` → the build host's kernel; `$(rpm -q … kernel…)`, `$(ls /usr/lib/modules)`,
  * `$(cd /usr/lib/modules && echo *)` (bootc docs), `$(dnf repoquery --installed … kernel)` → the image's.
  */
-function recogniseSubstitution(node: Node, offset: number): string | undefined {
+function recogniseSubstitution(node: Node, offset: number, depth: number): string | undefined {
   const inner = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
   if (inner.length !== 1) return undefined;
   if (inner[0].type === 'list') return listsModulesDir(inner[0]) ? IMAGE_KVER : undefined;
@@ -110,7 +115,7 @@ function recogniseSubstitution(node: Node, offset: number): string | undefined {
   else if (inner[0].type === 'pipeline') stages = inner[0].namedChildren.filter((c): c is Node => c !== null);
   else return undefined;
   if (stages.some((s) => s.type !== 'command')) return undefined;
-  const [first, ...rest] = stages.map(literalArgv);
+  const [first, ...rest] = stages.map((s) => literalArgv(s, depth + 1));
   if (!first || rest.some((argv) => !argv || !FILTERS.has(argv[0]))) return undefined;
   const [name, ...args] = first;
   if (name === 'uname' && rest.length === 0 && (args.join(' ') === '-r' || args.join(' ') === '--kernel-release')) {
@@ -128,7 +133,7 @@ function recogniseSubstitution(node: Node, offset: number): string | undefined {
 function listsModulesDir(list: Node): boolean {
   const parts = list.namedChildren.filter((c): c is Node => c !== null);
   if (parts.length !== 2 || parts.some((p) => p.type !== 'command')) return false;
-  const [cd, show] = parts.map(literalArgv);
+  const [cd, show] = parts.map((p) => literalArgv(p));
   if (!cd || !show || cd[0] !== 'cd' || cd.length !== 2 || !MODULES_DIR.test(cd[1])) return false;
   return (show[0] === 'echo' && show.length === 2 && show[1] === '*') || (show[0] === 'ls' && show.slice(1).every((a) => /^-[1A]+$/.test(a)));
 }
@@ -159,7 +164,7 @@ function readsImageKernelWithRpm(args: string[], filters: (string[] | undefined)
 }
 
 /** The argv of a command made only of literal words (no variables), else undefined. */
-function literalArgv(node: Node): string[] | undefined {
+function literalArgv(node: Node, depth = 0): string[] | undefined {
   const out: string[] = [];
   const none: VariableScope = { lookup: () => undefined };
   for (const child of node.namedChildren) {
@@ -167,7 +172,8 @@ function literalArgv(node: Node): string[] | undefined {
     if (child.type === 'variable_assignment' || child.type === 'file_redirect') return undefined;
     const target = child.type === 'command_name' ? child.namedChildren[0] : child;
     if (!target) return undefined;
-    const v = evalNode(target, none, 0, MAX_DEPTH - 2);
+    // Shallow words only; `depth` bounds nested `$(…)` (each level evaluates the next).
+    const v = evalNode(target, none, 0, Math.max(depth, MAX_DEPTH - 2));
     if (v === undefined) return undefined;
     out.push(v);
   }
