@@ -18,16 +18,16 @@ import {
 import { SERVER_NODE_OPTIONS, SETTINGS_SECTION, VALIDATED, type LayerlintInitializationOptions, type ValidatedParams } from '../../server/src/protocol';
 import { RestartBackoff } from './backoff';
 import { CONFLICTING_EXTENSIONS, conflictKey, detectConflicts, type ConflictingExtension } from './conflicts';
+import { bundledDocFor, withBundledDocLinks } from './rule-docs';
+import { DOCUMENT_SELECTOR } from './selector';
 import { mapConfigurationResult } from './settings';
+import { userSet } from './user-set';
 import type { ServerStatus } from './status';
 
 // In this bundle rather than dist/extension.js: it needs dockerfile-ast, and only a check uses it.
 export { registryHosts } from '../../server/src/registry/froms';
 
-export const DOCUMENT_SELECTOR = [
-  { language: 'dockerfile', scheme: 'file' },
-  { language: 'dockerfile', scheme: 'untitled' },
-];
+export { DOCUMENT_SELECTOR } from './selector';
 
 class BackoffErrorHandler implements ErrorHandler {
   readonly backoff = new RestartBackoff();
@@ -112,6 +112,7 @@ export class LayerlintClient implements vscode.Disposable {
         [{ section: SETTINGS_SECTION }],
         [vscode.workspace.getConfiguration().get(SETTINGS_SECTION)],
         this.conflicts,
+        userSet,
       )[0] as LayerlintInitializationOptions['settings'],
     };
     const clientOptions: LanguageClientOptions = {
@@ -120,17 +121,32 @@ export class LayerlintClient implements vscode.Disposable {
       initializationOptions,
       errorHandler: this.errorHandler,
       middleware: {
+        // Documentation links open the pages shipped in the extension, offline.
+        handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((d) => this.withBundledDocs(d))),
+        provideHover: async (document, position, token, next) => {
+          const hover = await next(document, position, token);
+          const toUri = (segments: string[]) => vscode.Uri.joinPath(this.context.extensionUri, ...segments).toString();
+          for (const c of hover?.contents ?? []) if (c instanceof vscode.MarkdownString) c.value = withBundledDocLinks(c.value, toUri);
+          return hover;
+        },
         workspace: {
           configuration: async (params, token, next) => {
             const result = await next(params, token);
             if (!Array.isArray(result)) return result;
-            return mapConfigurationResult(params.items, result, this.conflicts);
+            return mapConfigurationResult(params.items, result, this.conflicts, userSet);
           },
         },
       },
     };
     // The id `layerlint` makes the client honour `layerlint.trace.server`.
     return new LanguageClient('layerlint', 'Layerlint', serverOptions, clientOptions);
+  }
+
+  private withBundledDocs(d: vscode.Diagnostic): vscode.Diagnostic {
+    if (d.source !== 'layerlint' || typeof d.code !== 'object' || !d.code.target) return d;
+    const segments = bundledDocFor(d.code.target.toString(true));
+    if (segments) d.code = { value: d.code.value, target: vscode.Uri.joinPath(this.context.extensionUri, ...segments) };
+    return d;
   }
 
   /** Starts the server (resolves when it is running, rejects when it cannot start). */
@@ -179,3 +195,4 @@ export class LayerlintClient implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
+

@@ -8,6 +8,7 @@ import type { LayerlintClient } from './client';
 import { PlatformChecker, type CheckPlatformsArgs } from './commands/checkPlatforms';
 import { showRuleDocumentation } from './commands/showRuleDocumentation';
 import { FromCodeLensProvider } from './fromCodeLens';
+import { DOCUMENT_SELECTOR } from './selector';
 import { ServerStatus } from './status';
 
 /** What `activate` returns (`vscode.extensions.getExtension('layerlint.layerlint').exports`), for tests. */
@@ -68,9 +69,9 @@ export function activate(context: vscode.ExtensionContext): LayerlintApi {
     { dispose: () => lc?.dispose() },
     lenses,
     checker,
-    vscode.languages.registerCodeLensProvider([{ language: 'dockerfile', scheme: 'file' }, { language: 'dockerfile', scheme: 'untitled' }], lenses),
+    vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, lenses),
     vscode.commands.registerCommand('layerlint.checkPlatforms', checkPlatforms),
-    vscode.commands.registerCommand('layerlint.showRuleDocumentation', (code?: string) => showRuleDocumentation(code)),
+    vscode.commands.registerCommand('layerlint.showRuleDocumentation', (code?: string) => showRuleDocumentation(context.extensionUri, code)),
     vscode.commands.registerCommand('layerlint.restartServer', async () => (await client).restart()),
     vscode.commands.registerCommand('layerlint.showOutput', () => output.show(true)),
   );

@@ -1,29 +1,24 @@
-// The status-bar item: language-server state, and the time of the last `layerlint/validated`.
+// The Layerlint language status item (shown for Containerfile editors only, in the `{}` language
+// status of the status bar): language-server state, and the time of the last `layerlint/validated`.
 import * as vscode from 'vscode';
 import type { ValidatedParams } from '../../server/src/protocol';
-import { clock, describeValidation } from './report';
+import { DOCUMENT_SELECTOR } from './selector';
+import { statusView, type ServerState } from './status-view';
 
-export type ServerState = 'starting' | 'running' | 'restarting' | 'stopped' | 'failed';
+export type { ServerState };
 
-const ICONS: Record<ServerState, string> = {
-  starting: '$(sync~spin)',
-  running: '$(check)',
-  restarting: '$(sync~spin)',
-  stopped: '$(circle-slash)',
-  failed: '$(error)',
-};
+const SEVERITY = [vscode.LanguageStatusSeverity.Information, vscode.LanguageStatusSeverity.Warning, vscode.LanguageStatusSeverity.Error] as const;
 
 export class ServerStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('layerlint.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly item = vscode.languages.createLanguageStatusItem('layerlint.status', DOCUMENT_SELECTOR);
   private state: ServerState = 'stopped';
   private detail = '';
   private last: { params: ValidatedParams; at: Date } | undefined;
 
   constructor() {
     this.item.name = 'Layerlint';
-    this.item.command = 'layerlint.showOutput';
+    this.item.command = { title: 'Show Output', command: 'layerlint.showOutput' };
     this.render();
-    this.item.show();
   }
 
   setState(state: ServerState, detail = ''): void {
@@ -42,20 +37,13 @@ export class ServerStatus implements vscode.Disposable {
   }
 
   private render(): void {
-    const i = this.item;
-    i.text = `${ICONS[this.state]} Layerlint${this.state === 'running' && this.last ? ` ${clock(this.last.at)}` : ''}`;
-    i.backgroundColor =
-      this.state === 'failed'
-        ? new vscode.ThemeColor('statusBarItem.errorBackground')
-        : this.state === 'restarting'
-          ? new vscode.ThemeColor('statusBarItem.warningBackground')
-          : undefined;
-    const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: ['layerlint.showOutput', 'layerlint.restartServer'] };
-    md.appendMarkdown(`**Layerlint language server**: ${this.state}${this.detail ? ` (${this.detail})` : ''}\n\n`);
-    if (this.last) md.appendText(describeValidation(this.last.params, this.last.at)).appendMarkdown('\n\n');
-    md.appendMarkdown('[$(output) Show output](command:layerlint.showOutput) · [$(debug-restart) Restart server](command:layerlint.restartServer)');
-    i.tooltip = md;
+    const view = statusView(this.state, this.detail, this.last);
+    this.item.text = view.text;
+    this.item.detail = view.detail;
+    this.item.severity = SEVERITY[view.severity];
+    this.item.busy = view.busy;
+    // A failed server gets a restart button instead of the output.
+    this.item.command = this.state === 'failed' ? { title: 'Restart Server', command: 'layerlint.restartServer' } : { title: 'Show Output', command: 'layerlint.showOutput' };
   }
 
   dispose(): void {

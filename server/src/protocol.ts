@@ -15,6 +15,8 @@ export interface LayerlintSettings {
   buildArgs: Record<string, string>;
   /** Assumed rpm-ostree version of the base image (e.g. "2024.3"); null = from the base family. */
   rpmOstreeVersion: string | null;
+  /** Base families by image glob (`# layerlint base=` names), from `.layerlint.yaml` `bases` (a client may send its own). */
+  bases: Record<string, string>;
   /**
    * Generic Dockerfile features from dockerfile-language-service (syntax errors, instruction
    * completion and hover). The VS Code client turns these off when a Docker extension provides them.
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: LayerlintSettings = {
   severities: {},
   buildArgs: {},
   rpmOstreeVersion: null,
+  bases: {},
   dockerfile: { diagnostics: true, completion: true, hover: true },
   platforms: ['linux/amd64', 'linux/arm64'],
   insecureRegistries: [],

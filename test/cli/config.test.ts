@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../server/src/engine';
+import { DECLARED_BASE_NAMES } from '../../server/src/engine/model/family';
 import { CLI, ROOT } from '../support/cli';
 
 const OKD_TEXT = readFileSync(join(ROOT, 'examples/okd-4.14-kernel-swap/Containerfile'), 'utf8');
@@ -117,6 +118,9 @@ describe('.layerlint.yaml', () => {
         'failureThreshold: style',
         'buildArgs: [a]',
         'colour: true',
+        'bases:',
+        '  "registry corp/base": bootc',
+        '  ghcr.io/org/*: debian',
         '',
       ].join('\n'),
       Containerfile: OKD_TEXT,
@@ -135,7 +139,9 @@ describe('.layerlint.yaml', () => {
         `layerlint: ${file}:7:19: rpmOstreeVersion: must be a string`,
         `layerlint: ${file}:8:19: failureThreshold: must be one of error, warning, info, none (got "style")`,
         `layerlint: ${file}:9:12: buildArgs: must be a mapping`,
-        `layerlint: ${file}:10:1: colour: unknown key (known keys: severities, ignore, buildArgs, rpmOstreeVersion, platforms, failureThreshold)`,
+        `layerlint: ${file}:10:1: colour: unknown key (known keys: severities, ignore, buildArgs, rpmOstreeVersion, bases, platforms, failureThreshold)`,
+        `layerlint: ${file}:12:3: bases.registry corp/base: must be an image glob such as registry.example.com/*/base:* (no spaces)`,
+        `layerlint: ${file}:13:18: bases.ghcr.io/org/*: must be one of ${DECLARED_BASE_NAMES.join(', ')} (got "debian")`,
       ].sort(),
     );
   });
@@ -147,6 +153,23 @@ describe('.layerlint.yaml', () => {
     expect(r.stderr).toMatch(new RegExp(`^layerlint: ${join(dir, '.layerlint.yaml').replace(/[.]/g, '\\.')}:\\d+:\\d+: invalid YAML: `));
     writeFileSync(join(dir, '.layerlint.yaml'), 'ignore: []\nignore: [cliwrap-same-run]\n');
     expect(lint(dir, ['Containerfile']).stderr).toMatch(/\.layerlint\.yaml:2:1: invalid YAML: Map keys must be unique/);
+  });
+
+  it('holds base families by image glob; a # layerlint base= comment in the file wins', () => {
+    const run = 'RUN dnf -y install vim && ostree container commit\n';
+    const dir = project({
+      '.layerlint.yaml': 'bases:\n  "registry.corp.example/*/rhel-bootc-base:*": bootc\n  ghcr.io/org/my-centos-bootc: bootc\n',
+      'a/Containerfile': `FROM registry.corp.example/platform/rhel-bootc-base:9.4\n${run}`,
+      'b/Containerfile': `FROM ghcr.io/org/my-centos-bootc:stream9\n${run}`,
+      'c/Containerfile': `# layerlint base=fcos\nFROM ghcr.io/org/my-centos-bootc:stream9\n${run}`,
+      'd/Containerfile': `FROM ghcr.io/org/other:stream9\n${run}`,
+    });
+    expect(lint(dir, ['a/Containerfile', 'b/Containerfile', 'c/Containerfile', 'd/Containerfile']).found).toEqual({
+      'a/Containerfile': ['ostree-commit-on-bootc:warning'],
+      'b/Containerfile': ['ostree-commit-on-bootc:warning'],
+      'c/Containerfile': [],
+      'd/Containerfile': [],
+    });
   });
 
   it('an empty file is an empty configuration', () => {
@@ -163,5 +186,7 @@ describe('the shipped JSON Schema', () => {
     expect(validate({ severities: { 'dracut-hostonly': 'error' }, ignore: ['cliwrap-deprecated'], failureThreshold: 'warning' })).toBe(true);
     expect(schema.properties.severities.propertyNames.enum).toEqual(RULES.map((r) => r.code));
     expect(schema.properties.ignore.items.enum).toEqual(RULES.map((r) => r.code));
+    expect(schema.properties.bases.additionalProperties.enum).toEqual(DECLARED_BASE_NAMES);
+    expect(validate({ bases: { 'registry.corp/*/rhel-bootc-base:*': 'bootc', 'ghcr.io/org/my-centos-bootc': 'okd-scos' } })).toBe(true);
   });
 });

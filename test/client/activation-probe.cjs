@@ -1,10 +1,13 @@
 // Loads dist/extension.js and calls activate() with a stand-in `vscode` module, outside VS Code;
-// prints {"loadMs":…,"activateMs":…,"subscriptions":…}. Used by activation.test.ts in a fresh process.
+// prints {"loadMs":…,"activateMs":…,"subscriptions":…,"calls":[{name, args}…]}. Used by activation.test.ts in a fresh process.
 // The stand-in: a plain object with every top-level name of @types/vscode (bundlers copy a CommonJS
 // module's own properties), each a proxy whose properties, calls and `new` give more proxies.
 const Module = require('node:module');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
+
+/** Every call into the stand-in (name and JSON-able arguments), in order. */
+const calls = [];
 
 function stub(name) {
   const props = new Map();
@@ -21,7 +24,10 @@ function stub(name) {
       props.set(p, v);
       return true;
     },
-    apply: () => stub(`${name}()`),
+    apply: (_t, _this, args) => {
+      calls.push({ name, args: args.map((a) => (typeof a === 'function' || (typeof a === 'object' && a !== null && !Array.isArray(a) && Object.getPrototypeOf(a) !== Object.prototype) ? '[object]' : a)) });
+      return stub(`${name}()`);
+    },
     construct: () => stub(`new ${name}`),
   });
 }
@@ -42,5 +48,6 @@ const t1 = performance.now();
 const result = ext.activate(context);
 const t2 = performance.now();
 result.serverReady.catch(() => undefined); // no VS Code: the client cannot start
-process.stdout.write(JSON.stringify({ loadMs: t1 - t0, activateMs: t2 - t1, subscriptions: context.subscriptions.length }) + '\n');
+const vscodeCalls = calls.map((c) => ({ name: c.name, args: JSON.parse(JSON.stringify(c.args, (_k, v) => (typeof v === 'function' ? '[function]' : v))) }));
+process.stdout.write(JSON.stringify({ loadMs: t1 - t0, activateMs: t2 - t1, subscriptions: context.subscriptions.length, calls: vscodeCalls }) + '\n');
 setTimeout(() => process.exit(0), 20);

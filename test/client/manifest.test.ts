@@ -2,8 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DECLARED_BASE_NAMES } from '../../server/src/engine/model/family';
 import { RULES } from '../../server/src/engine/catalog';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol';
+import { DOCUMENT_SELECTOR } from '../../client/src/selector';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -50,9 +52,10 @@ describe('package.json', () => {
     }
     expect(props['layerlint.insecureRegistries'].scope).toBe('machine');
     expect(props['layerlint.authFile'].scope).toBe('machine');
-    for (const k of ['severities', 'buildArgs', 'rpmOstreeVersion', 'platforms', 'checkPlatformsOnSave']) expect(props[`layerlint.${k}`].scope, k).toBe('resource');
+    for (const k of ['severities', 'buildArgs', 'rpmOstreeVersion', 'bases', 'platforms', 'checkPlatformsOnSave']) expect(props[`layerlint.${k}`].scope, k).toBe('resource');
     expect(props['layerlint.platforms'].default).toEqual(DEFAULT_SETTINGS.platforms);
     expect(Object.keys(props['layerlint.severities'].properties!).sort()).toEqual(RULES.map((r) => r.code).sort());
+    expect((props['layerlint.bases'] as unknown as { additionalProperties: { enum: string[] } }).additionalProperties.enum).toEqual(DECLARED_BASE_NAMES);
     expect(props['layerlint.trace.server']).toBeDefined();
   });
 
@@ -66,6 +69,34 @@ describe('package.json', () => {
   it('has the Marketplace metadata', () => {
     for (const k of ['icon', 'license', 'repository', 'categories', 'keywords', 'publisher', 'displayName']) expect(pkg[k], k).toBeTruthy();
     expect(pkg.scripts.package).toBe('node scripts/package.mjs');
+  });
+
+  it('is ready for Open VSX and the Marketplace: licence, repository, publisher, icon, categories, no proposed API', () => {
+    expect(pkg.license).toBe('MIT');
+    expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+    expect(pkg.repository).toMatchObject({ type: 'git', url: expect.stringMatching(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+$/) });
+    // ovsx/vsce: publisher and name are lower-case identifiers; the version is semver.
+    expect(pkg.publisher).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+    expect(pkg.name).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+    expect(pkg.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(pkg.engines.vscode).toMatch(/^\^1\.\d+\.\d+$/);
+    // The icon: a PNG (SVG icons are refused) of at least 128×128.
+    const icon = readFileSync(join(root, pkg.icon));
+    expect(icon.subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
+    expect([icon.readUInt32BE(16), icon.readUInt32BE(20)].every((n) => n >= 128)).toBe(true);
+    const CATEGORIES = ['Azure', 'Data Science', 'Debuggers', 'Education', 'Extension Packs', 'Formatters', 'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Other', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization', 'AI', 'Chat'];
+    expect(pkg.categories.length).toBeGreaterThan(0);
+    for (const c of pkg.categories) expect(CATEGORIES, c).toContain(c);
+    expect(pkg.enabledApiProposals).toBeUndefined();
+    expect(JSON.stringify(pkg.activationEvents)).not.toContain('"*"');
+  });
+
+  it('claims virtual-workspace support only as far as the document selector serves virtual file systems', () => {
+    expect(pkg.capabilities.virtualWorkspaces.supported).toBe('limited');
+    const schemes = DOCUMENT_SELECTOR.map((d) => d.scheme);
+    expect(schemes).toEqual(expect.arrayContaining(['file', 'untitled', 'vscode-vfs']));
+    expect(DOCUMENT_SELECTOR.every((d) => d.language === 'dockerfile')).toBe(true);
+    expect(pkg.capabilities.virtualWorkspaces.description).toContain('.layerlint.yaml is read only for files on disk');
   });
 });
 

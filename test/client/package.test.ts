@@ -1,10 +1,12 @@
-// `npm run package`: the .vsix holds the bundles, grammar and snippets, nothing else of the repository.
+// `npm run package`: the .vsix holds the bundles, grammar, snippets and rule documentation, nothing else
+// of the repository.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RULES } from '../../server/src/engine/catalog';
 
 const root = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'layerlint-vsix-'));
@@ -59,7 +61,12 @@ describe('the packaged extension', () => {
   it('leaves out node_modules, sources, tests, scripts and source maps', () => {
     expect(files.filter((f) => f.includes('node_modules/'))).toEqual([]);
     expect(files.filter((f) => /\.(ts|mts|map)$/.test(f))).toEqual([]);
-    expect(files.filter((f) => /^extension\/(client|server|test|scripts|examples|docs)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /^extension\/(client|server|test|scripts|examples)\//.test(f))).toEqual([]);
+  });
+
+  it('ships the rule documentation, every page and nothing else of docs/, for offline reading', () => {
+    const docs = files.filter((f) => f.startsWith('extension/docs/')).sort();
+    expect(docs).toEqual([...RULES.map((r) => `extension/docs/rules/${r.code}.md`), 'extension/docs/rules/README.md'].sort());
   });
 
   it('points package.json at the files it ships', () => {

@@ -225,6 +225,13 @@ export const CASES: Record<string, Case[]> = {
     { name: 'on bootc', text: file(BOOTC42, 'RUN dnf -y install vim && ostree container commit'), expect: { token: 'ostree container commit', severity: 'warning' } },
     { name: 'declared bootc base', text: file(...CORP_BOOTC, 'RUN dnf -y install vim && ostree container commit'), expect: { token: 'ostree container commit', severity: 'warning' } },
     { name: 'same base undeclared', text: file('FROM registry.corp.example/platform/rhel-bootc-base:9.4', 'RUN dnf -y install vim && ostree container commit') },
+    // Bases by image glob in .layerlint.yaml (issue 15, item 1).
+    { name: 'configured base: a glob with a tag wildcard', text: file('FROM registry.corp.example/platform/rhel-bootc-base:9.4', 'RUN dnf -y install vim && ostree container commit'), options: { bases: { 'registry.corp.example/*/rhel-bootc-base:*': 'bootc' } }, expect: { token: 'ostree container commit', severity: 'warning' } },
+    { name: 'configured base: a repository matches every tag and digest', text: file(`FROM ghcr.io/org/my-centos-bootc@sha256:${'c'.repeat(64)}`, 'RUN dnf -y install vim && ostree container commit'), options: { bases: { 'ghcr.io/org/my-centos-bootc': 'bootc' } }, expect: { token: 'ostree container commit', severity: 'warning' } },
+    { name: 'configured base: after ARG substitution, first matching glob wins', text: file('ARG BASE=ghcr.io/org/my-centos-bootc:stream9', 'FROM ${BASE}', 'RUN dnf -y install vim && ostree container commit'), options: { bases: { 'ghcr.io/org/*:stream9': 'bootc', 'ghcr.io/**': 'fcos' } }, expect: { token: 'ostree container commit', severity: 'warning' } },
+    { name: 'configured base: a glob that does not match', text: file('FROM registry.corp.example/platform/rhel-bootc-base:9.4', 'RUN dnf -y install vim && ostree container commit'), options: { bases: { 'registry.corp.example/*/other-base:*': 'bootc' } } },
+    { name: 'configured base: * stays within a path segment', text: file('FROM registry.corp.example/platform/rhel-bootc-base:9.4', 'RUN dnf -y install vim && ostree container commit'), options: { bases: { 'registry.corp.example/*': 'bootc' } } },
+    { name: 'configured base: the pragma in the file wins', text: file('# layerlint base=fcos', 'FROM registry.corp.example/platform/rhel-bootc-base:9.4', 'RUN dnf -y install vim && ostree container commit'), options: { bases: { 'registry.corp.example/**': 'bootc' } } },
     { name: 'on FCOS', text: file(FCOS, 'RUN rpm-ostree install vim && ostree container commit') },
   ],
   'analysis-limit': [

@@ -150,3 +150,20 @@ describe('dracut command line (dracut 059 grammar)', () => {
     expect(dracut('--help').builds).toBe(false);
   });
 });
+
+describe('bases by image glob (issue 15, item 1)', () => {
+  const familyWith = (text: string, bases: Record<string, string>) => buildDocument(text, {}, undefined, bases).model.stages.map((s) => s.base?.family ?? null);
+
+  it('names the family and the configuration in the label; a stage built from it inherits it', () => {
+    const doc = buildDocument('FROM registry.corp.example/platform/rhel-bootc-base:9.4 AS base\nFROM base\n', {}, undefined, { 'registry.corp.example/**': 'bootc' });
+    expect(doc.model.stages.map((s) => s.base?.family)).toEqual(['bootc', 'bootc']);
+    expect(doc.model.stages[0].base?.label).toBe('a bootc image (configured in bases: bootc)');
+  });
+
+  it('wins over the name table, matches Docker Hub names in full, ignores case and never throws on a pattern', () => {
+    expect(familyWith('FROM quay.io/fedora/fedora-coreos:stable\n', { 'quay.io/fedora/*': 'bootc' })).toEqual(['bootc']);
+    expect(familyWith('FROM fedora:41\n', { 'docker.io/library/fedora': 'fcos' })).toEqual(['coreos']);
+    expect(familyWith('FROM Registry.Corp/OS:1\n', { 'registry.corp/os:*': 'rhcos' })).toEqual(['coreos']);
+    expect(familyWith('FROM registry.corp/os:1\n', { ['x'.repeat(70_000)]: 'bootc', '[': 'bootc', 'registry.corp/os:1': 'nonsense' })).toEqual([null]);
+  });
+});

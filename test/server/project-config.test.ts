@@ -79,3 +79,41 @@ describe('.layerlint.yaml in the language server', () => {
     expect(shown.params.message).toContain(`${p.config}:1:1: insecureRegistries: insecure registries are a user-level setting`);
   });
 });
+
+describe('.layerlint.yaml bases and platforms in the language server (issue 15, item 1)', () => {
+  const RUN = 'RUN dnf -y install vim && ostree container commit\n';
+
+  it('takes base families by image glob; a # layerlint base= comment in the file wins', async () => {
+    const p = project('bases:\n  "registry.corp.example/*/rhel-bootc-base:*": bootc\n');
+    const c = await started();
+    const text = `FROM registry.corp.example/platform/rhel-bootc-base:9.4\n${RUN}`;
+    c.open(p.uri, text, 1);
+    const first = await c.diagnostics(p.uri, 1);
+    expect(ours(first)).toEqual(['ostree-commit-on-bootc:2']);
+    expect((first.params.diagnostics as { range: unknown }[])[0].range).toEqual({ start: { line: 1, character: 26 }, end: { line: 1, character: 49 } });
+    const since = c.received.length;
+    c.change(p.uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# layerlint base=fcos\n' }]);
+    await published(c, p.uri, [], since);
+  });
+
+  it("platforms: the editor's list wins (even the default list written out), else the file's, else the default", async () => {
+    const p = project('platforms: [linux/s390x]\n');
+    writeFileSync(join(p.dir, 'Containerfile'), 'FROM scratch\n');
+    const c = await started();
+    c.open(p.uri, 'FROM scratch\n', 1);
+    await c.diagnostics(p.uri, 1);
+    const checked = async () => (await c.call('layerlint/checkPlatforms', { textDocument: { uri: p.uri } }, 10_000)).platforms;
+    expect(await checked()).toEqual(['linux/s390x']);
+    c.settings = { platforms: ['linux/amd64', 'linux/arm64'] };
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    expect(await checked()).toEqual(['linux/amd64', 'linux/arm64']);
+    c.settings = { platforms: ['linux/ppc64le'] };
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    expect(await checked()).toEqual(['linux/ppc64le']);
+    writeFileSync(p.config, 'severities: {}\n');
+    c.settings = {};
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(p.config).href, type: 2 }] });
+    expect(await checked()).toEqual(['linux/amd64', 'linux/arm64']);
+  });
+});

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { CHECK_PLATFORMS, type CheckPlatformsParams, type CheckPlatformsResult } from '../../../server/src/protocol';
 import type { LayerlintClient } from '../client';
+import { userSet } from '../user-set';
 import type { FromCodeLensProvider } from '../fromCodeLens';
 import { isPlatform, parsePlatforms, platformItems } from '../platforms';
 import { markdownReport, outputTable, summarize } from '../report';
@@ -53,8 +54,10 @@ export class PlatformChecker implements vscode.Disposable {
       return undefined;
     }
     const configured = vscode.workspace.getConfiguration('layerlint', document).get<string[]>('platforms') ?? [];
-    const platforms = a.platforms ?? (a.quiet ? configured : await this.pickPlatforms(configured));
-    if (!platforms || platforms.length === 0) return undefined;
+    // Quiet (on save): the user's setting only if set, else the server's (the .layerlint.yaml platforms, or the default).
+    const platforms = a.platforms ?? (a.quiet ? (userSet(document.uri.toString(), 'platforms') ? configured : undefined) : await this.pickPlatforms(configured));
+    if (platforms !== undefined && platforms.length === 0) return undefined;
+    if (!platforms && !a.quiet) return undefined;
     if (!(await this.trusted(document, a.quiet === true))) return undefined;
 
     const key = document.uri.toString();
@@ -67,7 +70,7 @@ export class PlatformChecker implements vscode.Disposable {
       result = await vscode.window.withProgress(
         {
           location: a.quiet ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification,
-          title: `Layerlint: checking base-image platforms (${platforms.join(', ')})`,
+          title: `Layerlint: checking base-image platforms (${platforms ? platforms.join(', ') : 'configured targets'})`,
           cancellable: true,
         },
         (_progress, token) => {

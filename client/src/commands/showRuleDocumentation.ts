@@ -1,7 +1,9 @@
 // "Layerlint: Show Rule Documentation": the rule at the cursor (a Layerlint diagnostic), or one
-// picked from the catalog.
+// picked from the catalog, opened from the pages shipped in the extension (docs/rules/<code>.md) in a
+// Markdown preview: offline, nothing fetched.
 import * as vscode from 'vscode';
-import { RULES, RULES_BY_CODE, docsUrl } from '../../../server/src/engine/catalog';
+import { RULES, RULES_BY_CODE } from '../../../server/src/engine/catalog';
+import { ruleDocSegments } from '../rule-docs';
 
 /** The Layerlint rule codes of the diagnostics under the cursor of the active editor. */
 function codesAtCursor(): string[] {
@@ -15,7 +17,8 @@ function codesAtCursor(): string[] {
     .filter((c) => RULES_BY_CODE.has(c));
 }
 
-export async function showRuleDocumentation(code?: unknown): Promise<string | undefined> {
+/** Opens the rule's bundled page; returns its URI (undefined when cancelled). */
+export async function showRuleDocumentation(extensionUri: vscode.Uri, code?: unknown): Promise<string | undefined> {
   let rule = typeof code === 'string' && RULES_BY_CODE.has(code) ? code : undefined;
   if (!rule) {
     const here = new Set(codesAtCursor());
@@ -28,8 +31,14 @@ export async function showRuleDocumentation(code?: unknown): Promise<string | un
       rule = picked?.label;
     }
   }
-  if (!rule) return undefined;
-  const url = docsUrl(rule);
-  await vscode.env.openExternal(vscode.Uri.parse(url));
-  return url;
+  const segments = rule ? ruleDocSegments(rule) : undefined;
+  if (!segments) return undefined;
+  const page = vscode.Uri.joinPath(extensionUri, ...segments);
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', page);
+  } catch {
+    // The built-in Markdown extension is disabled: the page as text.
+    await vscode.window.showTextDocument(page, { preview: true });
+  }
+  return page.toString();
 }

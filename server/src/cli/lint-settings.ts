@@ -75,6 +75,7 @@ export class SettingsResolver {
         severities: { ...config?.severities, ...c.severities },
         buildArgs: { ...config?.buildArgs, ...c.buildArgs },
         rpmOstreeVersion: c.rpmOstreeVersion ?? config?.rpmOstreeVersion,
+        bases: config?.bases,
       },
       failureThreshold: c.failureThreshold ?? config?.failureThreshold ?? 'error',
       platforms: c.platforms ?? config?.platforms,

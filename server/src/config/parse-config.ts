@@ -41,6 +41,7 @@ interface RawConfig {
   ignore?: string[];
   buildArgs?: Record<string, string | number | boolean>;
   rpmOstreeVersion?: string;
+  bases?: Record<string, string>;
   platforms?: string[];
   failureThreshold?: ConfigFailureThreshold;
 }
@@ -50,7 +51,7 @@ function toConfig(raw: RawConfig, path: string): ProjectConfig {
   for (const code of raw.ignore ?? []) severities[code] = 'off';
   const buildArgs: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw.buildArgs ?? {})) buildArgs[k] = String(v);
-  return { path, severities, buildArgs, rpmOstreeVersion: raw.rpmOstreeVersion, platforms: raw.platforms, failureThreshold: raw.failureThreshold };
+  return { path, severities, buildArgs, rpmOstreeVersion: raw.rpmOstreeVersion, bases: { ...raw.bases }, platforms: raw.platforms, failureThreshold: raw.failureThreshold };
 }
 
 const segments = (pointer: string) => (pointer ? pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : []);
@@ -100,6 +101,9 @@ function describe(e: ErrorObject, data: Record<string, unknown>): { key: string;
       return { key, text: what, offset: value };
     }
     case 'pattern':
+      if (e.propertyName !== undefined) {
+        return { key: [...path, e.propertyName].join('.'), text: 'must be an image glob such as registry.example.com/*/base:* (no spaces)', offset: (root) => locate(root, [...path, e.propertyName!], 'key') };
+      }
       return {
         key,
         text: path[0] === 'rpmOstreeVersion' ? 'must be a version like "2024.3"' : path[0] === 'platforms' ? 'must be os/arch[/variant], e.g. linux/arm64' : `must match ${e.params.pattern}`,

@@ -17,6 +17,8 @@ export interface ProjectConfig {
   severities: Record<string, SeveritySetting>;
   buildArgs: Record<string, string>;
   rpmOstreeVersion?: string;
+  /** Image glob → declared base name (`# layerlint base=` names). */
+  bases: Record<string, string>;
   platforms?: string[];
   failureThreshold?: ConfigFailureThreshold;
 }

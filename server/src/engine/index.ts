@@ -58,7 +58,7 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
   let allStages: AnyStageFacts[];
   try {
     if (TEST_FAULT && text.includes(TEST_FAULT)) throw new Error(`injected test fault (${TEST_FAULT_VARIABLE})`);
-    doc = buildDocument(text, options.buildArgs, reuse);
+    doc = buildDocument(text, options.buildArgs, reuse, options.bases);
     ({ layered: facts, all: allStages } = collectFacts(doc.model.stages));
   } catch (e) {
     internalErrors.push(`model: ${(e as Error).stack ?? e}`);

@@ -12,6 +12,11 @@ export interface LintOptions {
   rpmOstreeVersion?: string;
   /** Per-rule severity overrides; "off" drops the rule's diagnostics. */
   severities?: Record<string, SeveritySetting>;
+  /**
+   * Base families by image glob (`.layerlint.yaml` `bases`), e.g. `{ "ghcr.io/org/my-centos-bootc": "bootc" }`:
+   * the first matching pattern names the family as `# layerlint base=` would; that pragma wins over it.
+   */
+  bases?: Record<string, string>;
   /** false: `# layerlint ignore=` comments suppress nothing (audits, `--no-ignore-comments`). */
   ignoreComments?: boolean;
 }

@@ -51,13 +51,16 @@ export class ProjectConfigs {
 
 /** The editor's settings over the project's file: a setting the user gave wins, key by key. */
 export function withProjectConfig(settings: LayerlintSettings, config: ProjectConfig | undefined): LayerlintSettings {
-  if (!config) return settings;
-  const platformsSet = JSON.stringify(settings.platforms) !== JSON.stringify(DEFAULT_SETTINGS.platforms);
+  // Platforms the editor sends win, even the default list written out; none sent: the file's, else the default.
+  const platforms = settings.platforms.length ? settings.platforms : (config?.platforms ?? DEFAULT_SETTINGS.platforms);
+  if (!config) return { ...settings, platforms };
   return {
     ...settings,
     severities: { ...config.severities, ...settings.severities },
     buildArgs: { ...config.buildArgs, ...settings.buildArgs },
     rpmOstreeVersion: settings.rpmOstreeVersion ?? config.rpmOstreeVersion ?? null,
-    platforms: platformsSet ? settings.platforms : (config.platforms ?? settings.platforms),
+    // The editor's patterns first: the first matching pattern wins.
+    bases: { ...settings.bases, ...Object.fromEntries(Object.entries(config.bases).filter(([pattern]) => !(pattern in settings.bases))) },
+    platforms,
   };
 }

@@ -2,6 +2,7 @@
 // `workspace/didChangeConfiguration`; pushed settings or initializationOptions when the client
 // cannot be asked. Malformed values fall back to the defaults, never to an exception.
 import type { Connection } from 'vscode-languageserver/node';
+import { DECLARED_BASE_NAMES } from '../engine/model/family';
 import type { LintOptions, SeveritySetting } from '../engine/types';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type LayerlintSettings } from '../protocol';
 import { withProjectConfig, type ProjectConfigs } from './project-config';
@@ -26,19 +27,21 @@ export function normalizeSettings(raw: unknown): LayerlintSettings {
     severities: stringRecord(r.severities, (s): s is SeveritySetting => SEVERITY_SETTINGS.has(s as SeveritySetting)),
     buildArgs: stringRecord(r.buildArgs, (s): s is string => true),
     rpmOstreeVersion: typeof r.rpmOstreeVersion === 'string' && r.rpmOstreeVersion.trim() ? r.rpmOstreeVersion.trim() : null,
+    bases: stringRecord(r.bases, (s): s is string => DECLARED_BASE_NAMES.includes(s)),
     dockerfile: {
       diagnostics: bool(dockerfile.diagnostics, DEFAULT_SETTINGS.dockerfile.diagnostics),
       completion: bool(dockerfile.completion, DEFAULT_SETTINGS.dockerfile.completion),
       hover: bool(dockerfile.hover, DEFAULT_SETTINGS.dockerfile.hover),
     },
-    platforms: strings(r.platforms)?.filter(Boolean) ?? DEFAULT_SETTINGS.platforms,
+    // Empty: not set in the editor (withProjectConfig takes `.layerlint.yaml`'s, else the default).
+    platforms: strings(r.platforms)?.filter(Boolean) ?? [],
     insecureRegistries: strings(r.insecureRegistries) ?? [],
     authFile: typeof r.authFile === 'string' && r.authFile ? r.authFile : null,
   };
 }
 
 export function lintOptionsOf(s: LayerlintSettings): LintOptions {
-  return { buildArgs: s.buildArgs, rpmOstreeVersion: s.rpmOstreeVersion ?? undefined, severities: s.severities };
+  return { buildArgs: s.buildArgs, rpmOstreeVersion: s.rpmOstreeVersion ?? undefined, severities: s.severities, bases: s.bases };
 }
 
 export class SettingsStore {

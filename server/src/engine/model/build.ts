@@ -4,7 +4,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { extractCommands, relocateCommands, ShellVariables, type Fragment } from '../shell/commands';
 import { heredocShellText, runShellText } from '../shell/shell-text';
 import { LineIndex } from '../text/line-index';
-import { declaredBase, familyOf, OSTREE_UNKNOWN } from './family';
+import { configuredBase, declaredBase, familyOf, OSTREE_UNKNOWN } from './family';
 import type { AnalysisReuse } from './analysis-reuse';
 import { parseInstructions, RELEVANT, type InstructionRecord, type RunRecord } from './instructions';
 export { normaliseForDockerfileParser } from './instructions';
@@ -31,7 +31,8 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
 /** A command that is a path or a `*.sh` file, or a shell given a file (analysis/opaque-commands.ts reads it exactly). */
 const RUNS_SCRIPT = /(?:^|[;&|(\n]|\bthen\b|\bdo\b)[\s\\`]*(?:\.{0,2}\/[\w.-]|[\w.-]+\.sh\b|(?:ba|da|z|k)?sh\s+[^-\s]|source\s|\.\s|make\b|just\b)/;
 
-export function buildDocument(text: string, buildArgs: Record<string, string> = {}, reuse?: AnalysisReuse): ParsedDocument {
+/** `bases`: image glob → declared base name (`.layerlint.yaml`); a `# layerlint base=` pragma wins over it. */
+export function buildDocument(text: string, buildArgs: Record<string, string> = {}, reuse?: AnalysisReuse, bases: Readonly<Record<string, string>> = {}): ParsedDocument {
   const lines = new LineIndex(text);
   const { escapeChar, records } = reuse ? reuse.instructions(text) : parseInstructions(text);
   const globalArgs = new DockerfileVariables();
@@ -48,7 +49,7 @@ export function buildDocument(text: string, buildArgs: Record<string, string> = 
     instructions.push(info);
     const tooLong = () => limits.record(record.start, record.end, VALUE_TOO_LONG);
     if (record.from) {
-      current = startStage(record, range, lines, stages, globalArgs, escapeChar, tooLong);
+      current = startStage(record, range, lines, stages, globalArgs, escapeChar, tooLong, bases);
       info.stage = current.index;
       const parentVars = current.parent !== undefined ? stageVars[current.parent] : undefined;
       vars = parentVars ? parentVars.copy() : new DockerfileVariables();
@@ -77,7 +78,7 @@ export function buildDocument(text: string, buildArgs: Record<string, string> = 
   return { text, lines, model: { escapeChar, stages, limitHits: limits.hits }, instructions };
 }
 
-function startStage(record: InstructionRecord, range: Range, lines: LineIndex, stages: Stage[], globalArgs: DockerfileVariables, escapeChar: string, tooLong: () => void): Stage {
+function startStage(record: InstructionRecord, range: Range, lines: LineIndex, stages: Stage[], globalArgs: DockerfileVariables, escapeChar: string, tooLong: () => void, bases: Readonly<Record<string, string>>): Stage {
   const from = record.from!;
   const imageText = from.image ?? undefined;
   const image = imageText !== undefined ? substitute(imageText, globalArgs, escapeChar, tooLong) : undefined;
@@ -92,7 +93,7 @@ function startStage(record: InstructionRecord, range: Range, lines: LineIndex, s
     imageRange: from.imageStart !== undefined && from.imageEnd !== undefined ? lines.range(from.imageStart, from.imageEnd) : undefined,
     image,
     parent,
-    base: declaredBase(lines, range.start.line) ?? (parent === undefined && image !== undefined ? familyOf(image) : null),
+    base: declaredBase(lines, range.start.line) ?? (parent === undefined && image !== undefined ? (configuredBase(image, bases) ?? familyOf(image)) : null),
     runs: [],
   };
 }

@@ -1,4 +1,5 @@
 // Base families of RULES.md §3, from the resolved FROM reference.
+import picomatch from 'picomatch';
 import type { LineIndex } from '../text/line-index';
 import type { BaseInfo } from './types';
 
@@ -115,6 +116,51 @@ const DECLARED = new Map<string, () => BaseInfo>(Object.entries({
   'coreos-legacy': () => base('coreos-legacy', 'CoreOS (declared: base=coreos-legacy)', { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no' }),
   'ostree-unknown': () => ({ ...OSTREE_UNKNOWN, label: 'an ostree-based image (declared: base=ostree-unknown)' }),
 }));
+
+/** The names `# layerlint base=` and the configuration's `bases` accept. */
+export const DECLARED_BASE_NAMES: readonly string[] = [...DECLARED.keys()];
+
+/** The family a declared name stands for (`configured` says where, for the label). */
+export function declaredFamily(name: string, configured?: string): BaseInfo | undefined {
+  const declared = DECLARED.get(name.toLowerCase())?.();
+  return declared && configured ? { ...declared, label: declared.label.replace(/\(declared: base=[\w.-]+\)$/, `(${configured}: ${name.toLowerCase()})`) } : declared;
+}
+
+/**
+ * The forms of a reference a `bases` glob is matched against: as written (after ARG substitution),
+ * without its tag or digest (so a pattern naming a repository matches every tag), and the same with a
+ * Docker Hub name completed (`fedora` → `docker.io/library/fedora`).
+ */
+function referenceForms(reference: string): string[] {
+  const { repository, tag, digest } = splitImage(reference);
+  const written = reference.trim();
+  const bare = written.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+  const full = `${repository}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
+  return [...new Set([written, bare, full, repository])];
+}
+
+const compiled = new Map<string, (s: string) => boolean>();
+
+/**
+ * The family configured for a reference by the first `bases` glob (image pattern → declared name)
+ * that matches it; `*` stays within a path segment, `**` crosses them; case is ignored.
+ */
+export function configuredBase(reference: string, bases: Readonly<Record<string, string>>): BaseInfo | undefined {
+  const forms = referenceForms(reference);
+  for (const [pattern, name] of Object.entries(bases)) {
+    let isMatch = compiled.get(pattern);
+    if (!isMatch) {
+      try {
+        isMatch = picomatch(pattern, { nocase: true, dot: true });
+      } catch {
+        isMatch = () => false; // a pattern picomatch refuses (too long) matches nothing
+      }
+      compiled.set(pattern, isMatch);
+    }
+    if (forms.some((f) => isMatch!(f))) return declaredFamily(name, 'configured in bases');
+  }
+  return undefined;
+}
 
 /** The base declared in the comment block directly above the line `fromLine`, if any. */
 export function declaredBase(lines: LineIndex, fromLine: number): BaseInfo | undefined {
