@@ -95,6 +95,8 @@ export function parseKernelGlob(spec: string): KernelPackageName | null {
   if (at < 0) return null;
   const prefix = file.slice(0, at);
   const pattern = file.slice(at);
+  // `/packages/kernel/*.rpm`, `/tmp/kernel-rpms/*`: every RPM of a folder named for the kernel.
+  if (prefix === '' && /^\*(?:\.rpm)?$/.test(pattern) && KERNEL_FOLDER.test(parentFolder(spec))) return { name: file, base: 'kernel', subpackage: '*', onlyAsReplacement: true };
   if (prefix === 'kernel' || prefix === 'kernel-') {
     // `kernel-[0-9]*.rpm`: the meta package only; `kernel-*`, `kernel*`: any of the set.
     const meta = prefix === 'kernel-' && /^\[0-9/.test(pattern);
@@ -104,6 +106,13 @@ export function parseKernelGlob(spec: string): KernelPackageName | null {
   const named = parseKernelPackageName(prefix.slice(0, -1));
   if (!named) return null;
   return { ...named, name: file, subpackage: named.subpackage === 'modules' ? '*' : named.subpackage, onlyAsReplacement: named.onlyAsReplacement || named.subpackage === 'modules' };
+}
+
+const KERNEL_FOLDER = /^kernels?(?:[-_.](?:rpms?|packages|pkgs))?$|^(?:rpms?|packages|pkgs)[-_.]kernels?$/i;
+
+function parentFolder(spec: string): string {
+  const parts = spec.split(/[?#]/)[0].split('/');
+  return parts.length >= 2 ? parts[parts.length - 2] : '';
 }
 
 export interface Nevra {
