@@ -23,6 +23,7 @@ const UNKNOWN_BASE = 'FROM ghcr.io/example/atomic-desktop:41';
 const CORP_BOOTC = ['# layerlint base=bootc', 'FROM registry.corp.example/platform/rhel-bootc-base:9.4'];
 export const CASES: Record<string, Case[]> = {
   'kernel-without-initramfs': [
+    { name: 'swap, then the modules in the same RUN: one finding, on the last step', text: file('FROM quay.io/centos-bootc/centos-bootc:stream9', run('dnf -y swap kernel-core kernel-rt-core', 'dnf -y install kernel-rt-modules')), expect: { token: 'dnf -y install', severity: 'error' } },
     { name: 'every RPM of a folder named for the kernel', text: file(FCOS_LEGACY, 'COPY packages/ /packages/', run('rpm-ostree override replace /packages/kernel/*.rpm', 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
     { name: 'every RPM of a folder named for another package', text: file(FCOS_LEGACY, 'COPY packages/ /packages/', run('rpm-ostree override replace /packages/mesa/*.rpm', 'ostree container commit')) },
     { name: 'a community kernel installed by name (fedora-bootc 41)', text: file(BOOTC41, run('dnf -y install kernel-longterm', 'bootc container lint')), expect: { token: 'dnf -y install', severity: 'error' } },

@@ -15,6 +15,9 @@ export const kernelWithoutInitramfs: Rule = {
       if (regen === 'yes') continue;
       const later = [...commandsAfter(stage, f)];
       if (later.some((c) => c.dracut?.builds || c.opaque?.regenerates)) continue;
+      // `dnf swap kernel-core kernel-rt-core && dnf install kernel-rt-modules`: one change, reported
+      // (and fixed) after its last step in the RUN.
+      if (later.some((c) => c.run === f.run && c.kernelChange && c.kernelChange.packages.length > 0)) continue;
       // A script run later may hold the dracut call: claim one level less.
       const script = later.find((c) => c.opaque)?.opaque;
       const severity = regen === 'no' ? (script ? 'warning' : 'error') : script ? 'information' : 'warning';
