@@ -14,7 +14,7 @@ import {
   type Platform,
 } from './platform';
 import { parseReference, type ImageReference } from './reference';
-import { RegistryTransport, type TransportOptions } from './transport';
+import { RegistryTransport, type Budget, type TransportOptions } from './transport';
 
 export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 
@@ -105,22 +105,27 @@ export class PlatformChecker {
     await this.transport.close();
   }
 
-  private async resolve(text: string): Promise<Resolved> {
+  /** One image, within one deadline (the timeout) from its start, redirects, retries and waits included. */
+  private async resolve(text: string, signal: AbortSignal | undefined): Promise<Resolved> {
     const ref = parseReference(text);
-    const manifest = await this.fetcher.resolve(ref);
+    const budget: Budget = { deadline: Date.now() + this.transport.timeoutMs, signal };
+    const manifest = await this.fetcher.resolve(ref, budget);
     if (manifest.manifest.kind === 'image') {
-      return { ref, manifest, config: await this.fetcher.configPlatform(ref, manifest.manifest.config.digest) };
+      return { ref, manifest, config: await this.fetcher.configPlatform(ref, manifest.manifest.config.digest, budget) };
     }
     return { ref, manifest };
   }
 
-  /** Checks every image against its targets; never throws for registry trouble (it lands in `error`). */
-  async check(images: readonly ImageToCheck[]): Promise<ImageResult[]> {
+  /**
+   * Checks every image against its targets; never throws for registry trouble (it lands in `error`).
+   * `signal` cancels the work under way (the results then say `check cancelled`).
+   */
+  async check(images: readonly ImageToCheck[], signal?: AbortSignal): Promise<ImageResult[]> {
     const memo = new Map<string, Promise<Resolved>>();
     const resolveOnce = (text: string) => {
       let p = memo.get(text);
       if (!p) {
-        p = this.resolve(text);
+        p = this.resolve(text, signal);
         p.catch(() => {});
         memo.set(text, p);
       }

@@ -49,8 +49,19 @@ export interface RequestTarget {
   repository: string;
 }
 
+/**
+ * The one deadline of a check of an image (the `--timeout`), over its redirects, retries, Retry-After
+ * waits and token requests; and the signal that cancels it (the language server's request).
+ */
+export interface Budget {
+  /** Date.now() value by which the work must end. */
+  deadline: number;
+  signal?: AbortSignal;
+}
+
 interface SendOptions {
   method: 'GET' | 'HEAD';
+  budget?: Budget;
   accept?: string;
   /** Body over this many bytes (200 responses) → `tooLarge` error. */
   maxBody: number;
@@ -176,6 +187,32 @@ export class RegistryTransport {
     return new RegistryError('timeout', `timed out after ${Number.isInteger(s) ? s : s.toFixed(1)}s`);
   }
 
+  /** Milliseconds left for one more step of the work: throws once the deadline has passed or on cancellation. */
+  private timeLeft(budget: Budget | undefined): number {
+    if (budget?.signal?.aborted) throw cancelledError();
+    if (!budget) return this.timeoutMs;
+    const left = budget.deadline - Date.now();
+    if (left <= 0) throw this.timeoutError();
+    return Math.min(left, this.timeoutMs);
+  }
+
+  /** Waits `ms`, within the budget: the deadline or a cancellation ends the wait with its error. */
+  private async pause(ms: number, budget: Budget | undefined): Promise<void> {
+    const left = this.timeLeft(budget);
+    const signal = budget?.signal;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.min(ms, left));
+      signal?.addEventListener('abort', done, { once: true });
+    });
+    if (signal?.aborted) throw cancelledError();
+    if (ms >= left) throw this.timeoutError();
+  }
+
   private tlsError(host: string, reason: string): RegistryError {
     return new RegistryError(
       'tls',
@@ -186,13 +223,15 @@ export class RegistryTransport {
   /** One HTTP exchange, body read with a cap, no redirects followed. */
   private async exchange(url: string, headers: Record<string, string>, opts: SendOptions): Promise<RegistryResponse> {
     const u = new URL(url);
+    const timeoutMs = this.timeLeft(opts.budget);
     const dispatcher = await this.dispatcherFor(u.host);
     this.onRequest?.(opts.method, url);
     try {
       const res = await exchange(dispatcher, u, {
         method: opts.method,
         headers,
-        timeoutMs: this.timeoutMs,
+        timeoutMs,
+        signal: opts.budget?.signal,
         // Redirects need no body; error bodies are kept short.
         limit: (status) =>
           status === 200 ? { bytes: opts.maxBody, over: 'fail' } : { bytes: status >= 300 && status < 400 ? 0 : 64 * 1024, over: 'truncate' },
@@ -202,6 +241,7 @@ export class RegistryTransport {
       if (!(e instanceof HttpError)) throw e;
       const f = e.failure;
       if (f.kind === 'timeout') throw this.timeoutError();
+      if (f.kind === 'aborted') throw cancelledError();
       if (f.kind === 'too-large') throw new RegistryError('too-large', opts.tooLarge(f.declared));
       if (f.kind === 'body') {
         const ct = (f.contentType ?? '').split(';')[0].trim() || 'missing';
@@ -322,7 +362,7 @@ export class RegistryTransport {
         if (res.status === 429) throw new RegistryError('rate-limited', `rate limited by ${target.host} (429)`);
         return res;
       }
-      await new Promise((r) => setTimeout(r, Math.min(wait, this.retryAfterCapMs)));
+      await this.pause(Math.min(wait, this.retryAfterCapMs), opts.budget);
       res = await once();
       if (res.status === 429 || res.status === 503) {
         throw new RegistryError('rate-limited', `rate limited by ${target.host} (${res.status}, still after one retry)`);
@@ -341,7 +381,7 @@ export class RegistryTransport {
       // would otherwise name the token service that receives the registry's credentials.
       if (new URL(res.url).host !== target.host) throw new RegistryError('auth', `authentication required by ${target.host}`);
       const challenge = parseChallenge(res.headers.get('www-authenticate'));
-      authorization = await this.authorize(target, scope, challenge);
+      authorization = await this.authorize(target, scope, challenge, opts.budget);
       res = await this.send(target, path, authorization, opts);
       if (res.status === 401) throw new RegistryError('auth', `authentication required by ${target.host}`);
     }
@@ -359,7 +399,7 @@ export class RegistryTransport {
     return undefined;
   }
 
-  private async authorize(target: RequestTarget, scope: string, challenge: Challenge | undefined): Promise<string> {
+  private async authorize(target: RequestTarget, scope: string, challenge: Challenge | undefined, budget: Budget | undefined): Promise<string> {
     if (challenge?.scheme === 'basic') {
       const c = await this.credentials(target.registry, target.repository);
       if (!c) throw new RegistryError('auth', `authentication required by ${target.host}`);
@@ -370,7 +410,7 @@ export class RegistryTransport {
       const key = `${target.host}|${scope}`;
       let p = this.tokenRequests.get(key);
       if (!p) {
-        p = this.fetchToken(target, scope, challenge.params).finally(() => this.tokenRequests.delete(key));
+        p = this.fetchToken(target, scope, challenge.params, budget).finally(() => this.tokenRequests.delete(key));
         this.tokenRequests.set(key, p);
       }
       return p;
@@ -378,7 +418,7 @@ export class RegistryTransport {
     throw new RegistryError('auth', `authentication required by ${target.host}`);
   }
 
-  private async fetchToken(target: RequestTarget, scope: string, params: Record<string, string>): Promise<string> {
+  private async fetchToken(target: RequestTarget, scope: string, params: Record<string, string>, budget: Budget | undefined): Promise<string> {
     const realm = params.realm;
     const fail = (why: string | number) => new RegistryError('token', `token service at ${realm} failed: ${why}`);
     let url: URL;
@@ -395,10 +435,10 @@ export class RegistryTransport {
     if (creds) headers.authorization = basic(creds);
     let res: RegistryResponse;
     try {
-      const opts: SendOptions = { method: 'GET', maxBody: 1 << 20, tooLarge: () => 'response too large' };
+      const opts: SendOptions = { method: 'GET', budget, maxBody: 1 << 20, tooLarge: () => 'response too large' };
       res = await this.followRedirects(await this.exchange(url.href, headers, opts), headers, opts);
     } catch (e) {
-      if (e instanceof RegistryError && (e.kind === 'timeout' || e.kind === 'tls')) throw e;
+      if (e instanceof RegistryError && (e.kind === 'timeout' || e.kind === 'tls' || e.kind === 'cancelled')) throw e;
       throw fail(e instanceof RegistryError ? e.message.replace(/^cannot reach [^:]+: /, '') : String(e));
     }
     if (res.status !== 200) throw fail(res.status);
@@ -416,6 +456,10 @@ export class RegistryTransport {
     this.tokens.set(`${target.host}|${scope}`, { header, expires: Date.now() + Math.max(0, expiresIn - 5) * 1000 });
     return header;
   }
+}
+
+function cancelledError(): RegistryError {
+  return new RegistryError('cancelled', 'check cancelled');
 }
 
 function basic(c: Credentials): string {
