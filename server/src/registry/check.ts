@@ -1,6 +1,6 @@
 // Checks images × target platforms: every image independent, bounded concurrency, one network
 // resolution per distinct reference.
-import { RegistryCache, defaultCacheDir } from './cache';
+import { RegistryCache, defaultCacheDir, type CacheLimits } from './cache';
 import { RegistryError } from './errors';
 import { ManifestFetcher, type ResolvedManifest } from './manifest';
 import {
@@ -63,6 +63,8 @@ export interface CheckOptions extends TransportOptions {
   cacheDir?: string | null;
   /** How long a tag → digest answer is reused without asking the registry. Default 5 min. */
   tagTtlMs?: number;
+  /** Age and size bounds of the disk cache. Default 30 days, 64 MiB, swept at most daily. */
+  cacheLimits?: CacheLimits;
   /** Images checked at the same time. Default 16. */
   concurrency?: number;
 }
@@ -96,7 +98,7 @@ export class PlatformChecker {
   constructor(options: CheckOptions = {}) {
     this.transport = new RegistryTransport(options);
     const dir = options.cacheDir === undefined ? defaultCacheDir(options.env ?? process.env) : options.cacheDir;
-    this.fetcher = new ManifestFetcher(this.transport, new RegistryCache(dir, options.tagTtlMs));
+    this.fetcher = new ManifestFetcher(this.transport, new RegistryCache(dir, options.tagTtlMs, options.cacheLimits));
     this.concurrency = options.concurrency ?? 16;
   }
 
