@@ -10,7 +10,7 @@ import { RegistryError } from './errors';
 import { makeDispatcher } from './dispatchers';
 import { exchange, HttpError, type HttpResponse } from './http';
 import { isLoopback } from './reference';
-import { insecureFromRegistriesConf } from './registries-conf';
+import { insecureByRegistriesConf, registriesConf, type RegistryEntry } from './registries-conf';
 
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
@@ -61,6 +61,8 @@ export interface Budget {
 
 interface SendOptions {
   method: 'GET' | 'HEAD';
+  /** The repository the request is for, on its registry's host (registries.conf entries may name one). */
+  target?: RequestTarget;
   budget?: Budget;
   accept?: string;
   /** Body over this many bytes (200 responses) → `tooLarge` error. */
@@ -121,6 +123,7 @@ function errorCause(e: unknown): { code?: string; message: string } {
 export class RegistryTransport {
   readonly timeoutMs: number;
   private readonly insecure: Set<string>;
+  private readonly registriesConf: RegistryEntry[];
   private readonly retryAfterCapMs: number;
   private readonly env: NodeJS.ProcessEnv;
   private readonly credentials: CredentialLookup;
@@ -135,8 +138,8 @@ export class RegistryTransport {
   constructor(private readonly options: TransportOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.env = options.env ?? process.env;
-    const conf = options.registriesConf === false ? [] : insecureFromRegistriesConf(this.env);
-    this.insecure = new Set([...(options.insecureRegistries ?? []), ...conf].map((h) => h.toLowerCase()));
+    this.registriesConf = options.registriesConf === false ? [] : registriesConf(this.env);
+    this.insecure = new Set((options.insecureRegistries ?? []).map((h) => h.toLowerCase()));
     this.retryAfterCapMs = options.retryAfterCapMs ?? 10_000;
     this.credentials = options.credentials ?? credentialLookup(this.env);
     this.onRequest = options.onRequest;
@@ -160,12 +163,12 @@ export class RegistryTransport {
   }
 
   /**
-   * The dispatcher for a host: TLS verified unless the user marked the host insecure; through the
+   * The dispatcher for a host: TLS verified unless the user marked the host (or repository) insecure; through the
    * proxy unless the host is loopback (Go's http.ProxyFromEnvironment: a proxy would see a loopback
    * registry's traffic, credentials included, and reach its own loopback, not ours).
    */
-  private dispatcherFor(host: string): Promise<Dispatcher> {
-    const verify = !this.isInsecure(host);
+  private dispatcherFor(host: string, repository: string | undefined): Promise<Dispatcher> {
+    const verify = !this.isInsecure(host, repository);
     const proxied = !isLoopback(host);
     const key = `${verify}|${proxied}`;
     let d = this.dispatchers.get(key);
@@ -173,13 +176,23 @@ export class RegistryTransport {
     return d;
   }
 
-  isInsecure(host: string): boolean {
+  /**
+   * Marked insecure by the user: `--insecure-registry` / the user setting (`host` for every port,
+   * `host:port`), or registries.conf for this repository (`repository` unknown: the host alone).
+   */
+  isInsecure(host: string, repository?: string): boolean {
     const h = host.toLowerCase();
-    return this.insecure.has(h) || this.insecure.has(h.replace(/:\d+$/, ''));
+    if (this.insecure.has(h) || this.insecure.has(h.replace(/:\d+$/, ''))) return true;
+    return insecureByRegistriesConf(this.registriesConf, repository ? `${h}/${repository}` : h);
   }
 
-  private plainHttpAllowed(host: string): boolean {
-    return isLoopback(host) || this.isInsecure(host);
+  private plainHttpAllowed(host: string, repository?: string): boolean {
+    return isLoopback(host) || this.isInsecure(host, repository);
+  }
+
+  /** The repository of `opts` when `host` is its registry's host (a redirect elsewhere is judged by host). */
+  private repositoryOn(host: string, opts: SendOptions): string | undefined {
+    return opts.target && opts.target.host === host ? opts.target.repository : undefined;
   }
 
   private timeoutError(): RegistryError {
@@ -224,7 +237,7 @@ export class RegistryTransport {
   private async exchange(url: string, headers: Record<string, string>, opts: SendOptions): Promise<RegistryResponse> {
     const u = new URL(url);
     const timeoutMs = this.timeLeft(opts.budget);
-    const dispatcher = await this.dispatcherFor(u.host);
+    const dispatcher = await this.dispatcherFor(u.host, this.repositoryOn(u.host, opts));
     this.onRequest?.(opts.method, url);
     try {
       const res = await exchange(dispatcher, u, {
@@ -262,7 +275,9 @@ export class RegistryTransport {
    * for the probe's own answer: one round trip less for the whole batch.
    */
   private async scheme(host: string, path: string, headers: Record<string, string>, opts: SendOptions): Promise<{ scheme: 'https' | 'http'; first?: RegistryResponse }> {
-    const known = this.schemes.get(host);
+    // The probe's answer depends on whether plain HTTP is allowed, which registries.conf may decide per repository.
+    const key = `${host}|${this.plainHttpAllowed(host, this.repositoryOn(host, opts))}`;
+    const known = this.schemes.get(key);
     if (known) {
       try {
         return { scheme: await known };
@@ -283,10 +298,10 @@ export class RegistryTransport {
       },
     );
     const schemeOnly = Promise.race([plainHttp, settled]);
-    this.schemes.set(host, schemeOnly);
+    this.schemes.set(key, schemeOnly);
     // A host that answers on neither scheme is probed again by later requests.
     settled.catch(() => {
-      if (this.schemes.get(host) === schemeOnly) this.schemes.delete(host);
+      if (this.schemes.get(key) === schemeOnly) this.schemes.delete(key);
     });
     schemeOnly.catch(() => {});
     return probe;
@@ -309,7 +324,7 @@ export class RegistryTransport {
       }
     };
     return attempt('https').catch((e: unknown) => {
-      if (!(e instanceof RegistryError) || e.kind !== 'network' || !this.plainHttpAllowed(host)) throw e;
+      if (!(e instanceof RegistryError) || e.kind !== 'network' || !this.plainHttpAllowed(host, this.repositoryOn(host, opts))) throw e;
       onPlainHttp?.();
       return attempt('http');
     });
@@ -326,7 +341,7 @@ export class RegistryTransport {
     for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.get('location'); hops++) {
       if (hops >= 5) throw new RegistryError('http', `too many redirects from ${origin.host}`);
       const next = new URL(res.headers.get('location')!, res.url);
-      if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.plainHttpAllowed(next.host))) {
+      if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.plainHttpAllowed(next.host, this.repositoryOn(next.host, opts)))) {
         throw new RegistryError('insecure', `${origin.host} redirected to ${next.protocol}//${next.host}, which is not allowed over plain HTTP`);
       }
       // URL.origin: scheme, host and port (a default port written out or not), so https → http drops it.
@@ -343,7 +358,8 @@ export class RegistryTransport {
    * Sends a request to a registry host, following redirects (Authorization only to the same host) and
    * honouring one Retry-After on 429/503. Returns the final response, whatever its status.
    */
-  private async send(target: RequestTarget, path: string, authorization: string | undefined, opts: SendOptions): Promise<RegistryResponse> {
+  private async send(target: RequestTarget, path: string, authorization: string | undefined, sendOptions: SendOptions): Promise<RegistryResponse> {
+    const opts = { ...sendOptions, target };
     const headers = (withAuth: boolean): Record<string, string> => {
       const h: Record<string, string> = { 'user-agent': 'layerlint' };
       if (opts.accept) h.accept = opts.accept;
