@@ -125,6 +125,12 @@ describe('hostile registry and Containerfile text', () => {
     expect(md).toContain(`- Digest: \`${okd.digest}\` (\`application/vnd.oci.image.index.v1+json${LINK}\`)`);
   });
 
+  it('the output channel keeps the registry text, its control characters escaped', () => {
+    const table = outputTable(result([unchecked]), ctx);
+    expect(table).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(table).toContain(`  line 1 \`${LINK}\`: authentication required by evil ${LINK} (${LINK})\\u000a\\u000a# ${LINK}`);
+  });
+
   it('code-lens titles carry no icon syntax or control character from the registry', () => {
     expect(lensTitle({ ...fedora, error: 'denied $(check) ok\u001b[2K' })).toBe('$(warning) platforms not checked: denied \\$(check) ok\\u001b[2K');
   });
