@@ -14,7 +14,7 @@ export const NAME_LIMIT = 80;
  * an icon survives, no control character, and at most {@link NAME_LIMIT} characters.
  */
 export function notificationName(s: string): string {
-  const plain = s.replace(CONTROL, '').replace(/[[\]()<>`\\$!*_~]/g, '?');
+  const plain = s.replace(CONTROL, '').replace(/[[\]()<>`\\$]/g, '?');
   return plain.length > NAME_LIMIT ? `${plain.slice(0, NAME_LIMIT - 1)}…` : plain;
 }
 
