@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): LayerlintApi {
         return lc?.running ?? false;
       },
       output,
-      registryHosts: (text, buildArgs) => loadClientModule().registryHosts(text, buildArgs),
+      registryHosts: (text, platforms, buildArgs) => loadClientModule().registryHosts(text, platforms, buildArgs),
     },
     lenses,
   );

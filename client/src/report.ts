@@ -1,7 +1,7 @@
 // Text for the platform check (summary, Markdown report, output-channel table, code-lens titles)
 // and the status bar. vscode-free.
 import type { CheckPlatformsResult, PlatformImageResult, PlatformTargetResult, ValidatedParams } from '../../server/src/protocol';
-import { lensText, markdownCode as code, markdownText, notificationName as name } from './safeText';
+import { escapeControl, lensText, markdownCode as code, markdownText, notificationName as name } from './safeText';
 
 export type Level = 'info' | 'warning' | 'error';
 
@@ -105,7 +105,7 @@ export function markdownReport(r: CheckPlatformsResult, ctx: ReportContext): str
   return out.join('\n');
 }
 
-/** A fixed-width table for the output channel, then the runtime messages of the misses. */
+/** A fixed-width table for the output channel, then the runtime messages of the misses (control characters escaped). */
 export function outputTable(r: CheckPlatformsResult, ctx: ReportContext): string {
   const header = ['LINE', 'IMAGE', ...r.platforms];
   const rows = r.images.map((i) => [
@@ -126,7 +126,7 @@ export function outputTable(r: CheckPlatformsResult, ctx: ReportContext): string
     if (i.error) out.push(`  line ${i.line + 1} ${i.image}: ${i.error}`);
     for (const t of i.results) if (t.status !== 'ok') out.push(`  line ${i.line + 1} ${i.image} ${t.platform}: ${t.message}`);
   }
-  return out.join('\n');
+  return out.map(escapeControl).join('\n');
 }
 
 /** The code lens above a FROM line: one entry per checked platform. */

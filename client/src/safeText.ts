@@ -4,7 +4,8 @@
 
 /** C0, DEL, C1, and the bidirectional controls that reorder what is shown. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const escapeControl = (s: string) => s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** Plain text (the output channel) without control characters: each shown as `\uNNNN`. */
+export const escapeControl = (s: string) => s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export const NAME_LIMIT = 80;
 
@@ -13,7 +14,7 @@ export const NAME_LIMIT = 80;
  * an icon survives, no control character, and at most {@link NAME_LIMIT} characters.
  */
 export function notificationName(s: string): string {
-  const plain = s.replace(CONTROL, '').replace(/[[\]()<>`\\$!*_~]/g, '?');
+  const plain = s.replace(CONTROL, '').replace(/[[\]()<>`\\$]/g, '?');
   return plain.length > NAME_LIMIT ? `${plain.slice(0, NAME_LIMIT - 1)}…` : plain;
 }
 

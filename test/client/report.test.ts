@@ -50,6 +50,8 @@ describe('summary', () => {
 
   it('says why a single image could not be checked, and when all is well', () => {
     expect(summarize(result([fedora]))).toMatchObject({ level: 'warning', text: 'fedora|odd?name could not be checked (the reason is in the report).' });
+    // Characters of ordinary names stay.
+    expect(summarize(result([{ ...fedora, image: 'reg.example:5000/my_team/base-image:v1.2' }])).text).toBe('reg.example:5000/my_team/base-image:v1.2 could not be checked (the reason is in the report).');
     const ok = { ...okd, results: [okd.results[0]] };
     expect(summarize(result([ok]))).toMatchObject({ level: 'info', text: 'quay.io/openshift/okd-content:4.14 has instances for linux/amd64, linux/arm64.' });
     expect(summarize(result([ok, ok])).text).toBe('2 base images have instances for linux/amd64, linux/arm64.');
@@ -123,6 +125,12 @@ describe('hostile registry and Containerfile text', () => {
     ]);
     expect(md).toContain(`- Not checked: \`authentication required by evil ${LINK} (${LINK})\\u000a\\u000a# ${LINK}\``);
     expect(md).toContain(`- Digest: \`${okd.digest}\` (\`application/vnd.oci.image.index.v1+json${LINK}\`)`);
+  });
+
+  it('the output channel keeps the registry text, its control characters escaped', () => {
+    const table = outputTable(result([unchecked]), ctx);
+    expect(table).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(table).toContain(`  line 1 \`${LINK}\`: authentication required by evil ${LINK} (${LINK})\\u000a\\u000a# ${LINK}`);
   });
 
   it('code-lens titles carry no icon syntax or control character from the registry', () => {

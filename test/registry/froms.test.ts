@@ -102,7 +102,7 @@ describe('registries a check contacts (the Workspace Trust prompt)', () => {
       'FROM $OTHER/x',
       'FROM quay.io/openshift/okd-content@sha256:' + 'a'.repeat(64),
     ].join('\n');
-    expect(registryHosts(text)).toEqual(['registry.fedoraproject.org', 'localhost:5000', 'docker.io', 'quay.io', '$OTHER/x']);
-    expect(registryHosts(text, { OTHER: 'ghcr.io/acme' })).toEqual(['registry.fedoraproject.org', 'localhost:5000', 'docker.io', 'quay.io', 'ghcr.io']);
+    expect(registryHosts(text, ['linux/amd64'])).toEqual(['registry.fedoraproject.org', 'localhost:5000', 'docker.io', 'quay.io', '$OTHER/x']);
+    expect(registryHosts(text, ['linux/amd64'], { OTHER: 'ghcr.io/acme' })).toEqual(['registry.fedoraproject.org', 'localhost:5000', 'docker.io', 'quay.io', 'ghcr.io']);
   });
 });

@@ -77,25 +77,64 @@ describe('credentials', () => {
   });
 });
 
-describe('registries.conf insecure hosts', () => {
-  it('reads v2 [[registry]] tables and the v1 insecure list', async () => {
-    const { parseInsecure } = await import('../../server/src/registry/registries-conf');
+describe('registries.conf insecure entries', () => {
+  it('reads v2 [[registry]] tables (prefix, location) and the v1 insecure list', async () => {
+    const { parseRegistriesConf } = await import('../../server/src/registry/registries-conf');
     const text = [
       'unqualified-search-registries = ["docker.io"]',
       '[[registry]]',
-      'location = "reg.internal:5000"',
+      'location = "reg.internal:5000/"',
       'insecure = true # lab registry',
       '[[registry]]',
       'location = "quay.io"',
       'insecure = false',
       '[[registry]]',
-      'prefix = "x"',
+      'prefix = "x.internal/team"',
       "location = 'other.internal/org/repo'",
+      'insecure = true',
+      '[[registry]]',
+      'location = "https://schemes.are.refused"',
       'insecure = true',
       '[registries.insecure]',
       "registries = ['v1.internal',",
       '  "v1b.internal:8443"]',
     ].join('\n');
-    expect(parseInsecure(text)).toEqual(['reg.internal:5000', 'other.internal', 'v1.internal', 'v1b.internal:8443']);
+    expect(parseRegistriesConf(text)).toEqual([
+      { prefix: 'reg.internal:5000', location: 'reg.internal:5000', insecure: true },
+      { prefix: 'quay.io', location: 'quay.io', insecure: false },
+      { prefix: 'x.internal/team', location: 'other.internal/org/repo', insecure: true },
+      { prefix: 'v1.internal', location: 'v1.internal', insecure: true },
+      { prefix: 'v1b.internal:8443', location: 'v1b.internal:8443', insecure: true },
+    ]);
+  });
+
+  it('matches by prefix: a path covers only its namespace, a host without port no other port, the longest prefix decides', async () => {
+    const { insecureByRegistriesConf: insecure } = await import('../../server/src/registry/registries-conf');
+    const entries = [
+      { prefix: 'lab.internal', location: 'lab.internal', insecure: true },
+      { prefix: 'reg.internal:5000/team', location: 'reg.internal:5000/team', insecure: true },
+      { prefix: 'mixed.internal', location: 'mixed.internal', insecure: true },
+      { prefix: 'mixed.internal/secure', location: 'mixed.internal/secure', insecure: false },
+      { prefix: '*.dev.internal', location: '*.dev.internal', insecure: true },
+      { prefix: 'mirror.internal', location: 'elsewhere.internal', insecure: true },
+    ];
+    const cases: Array<[string, boolean]> = [
+      ['lab.internal', true],
+      ['lab.internal/a/b', true],
+      ['lab.internal:5000/a', false],
+      ['lab.internalx/a', false],
+      ['reg.internal:5000/team/base', true],
+      ['reg.internal:5000/team', true],
+      ['reg.internal:5000/teamx/base', false],
+      ['reg.internal:5000/other', false],
+      ['reg.internal:5000', false],
+      ['mixed.internal/app', true],
+      ['mixed.internal/secure/app', false],
+      ['a.dev.internal/x', true],
+      ['a.b.dev.internal:8443/x', true],
+      ['dev.internal/x', false],
+      ['mirror.internal/x', false],
+    ];
+    expect(cases.map(([ref]) => [ref, insecure(entries, ref)])).toEqual(cases);
   });
 });

@@ -7,6 +7,7 @@ import type { LayerlintClient } from '../client';
 import { userSet } from '../user-set';
 import type { FromCodeLensProvider } from '../fromCodeLens';
 import { isPlatform, parsePlatforms, platformItems } from '../platforms';
+import { RegistryConsent } from '../consent';
 import { markdownReport, outputTable, summarize } from '../report';
 
 export interface CheckPlatformsArgs {
@@ -20,15 +21,15 @@ export interface CheckPlatformsArgs {
 
 export class PlatformChecker implements vscode.Disposable {
   private readonly report = vscode.window.createOutputChannel('Layerlint Platforms');
-  /** Consent to contact registries from an untrusted workspace, for this session. */
-  private untrustedConsent = false;
+  /** Consent to contact registries from an untrusted workspace: per document and host set. */
+  private readonly consent = new RegistryConsent();
   private readonly running = new Map<string, vscode.CancellationTokenSource>();
   private readonly disposables: vscode.Disposable[] = [this.report];
 
   constructor(
     private readonly lc: Pick<LayerlintClient, 'client' | 'running' | 'output'> & {
       /** The registries a check of this text contacts (server/src/registry/froms.ts, in the client bundle). */
-      registryHosts(text: string, buildArgs?: Record<string, string>): string[];
+      registryHosts(text: string, platforms: string[], buildArgs?: Record<string, string>): string[];
     },
     private readonly lenses: FromCodeLensProvider,
   ) {
@@ -55,10 +56,13 @@ export class PlatformChecker implements vscode.Disposable {
     }
     const configured = vscode.workspace.getConfiguration('layerlint', document).get<string[]>('platforms') ?? [];
     // Quiet (on save): the user's setting only if set, else the server's (the .layerlint.yaml platforms, or the default).
-    const platforms = a.platforms ?? (a.quiet ? (userSet(document.uri.toString(), 'platforms') ? configured : undefined) : await this.pickPlatforms(configured));
+    let platforms = a.platforms ?? (a.quiet ? (userSet(document.uri.toString(), 'platforms') ? configured : undefined) : await this.pickPlatforms(configured));
     if (platforms !== undefined && platforms.length === 0) return undefined;
     if (!platforms && !a.quiet) return undefined;
-    if (!(await this.trusted(document, a.quiet === true))) return undefined;
+    // Consent names the hosts of exactly the targets checked: an untrusted workspace's check uses the
+    // editor's platforms, never ones the workspace's own .layerlint.yaml would choose.
+    if (!vscode.workspace.isTrusted) platforms ??= configured;
+    if (!(await this.trusted(document, platforms ?? configured, a.quiet === true))) return undefined;
 
     const key = document.uri.toString();
     this.running.get(key)?.cancel();
@@ -148,22 +152,29 @@ export class PlatformChecker implements vscode.Disposable {
     });
   }
 
-  /** Workspace Trust: in an untrusted workspace, ask before contacting the registries. */
-  private async trusted(document: vscode.TextDocument, quiet: boolean): Promise<boolean> {
-    if (vscode.workspace.isTrusted || this.untrustedConsent) return true;
-    if (quiet) return false;
+  /**
+   * Workspace Trust: in an untrusted workspace, ask before contacting the registries, listing every
+   * host the check of this text for these targets contacts; the answer holds for this document and
+   * these hosts only.
+   */
+  private async trusted(document: vscode.TextDocument, platforms: string[], quiet: boolean): Promise<boolean> {
+    if (vscode.workspace.isTrusted) return true;
     const buildArgs = vscode.workspace.getConfiguration('layerlint', document).get<Record<string, string>>('buildArgs') ?? {};
-    const hosts = this.lc.registryHosts(document.getText(), buildArgs);
+    const hosts = this.lc.registryHosts(document.getText(), platforms, buildArgs);
+    const key = document.uri.toString();
+    if (this.consent.covers(key, hosts)) return true;
+    if (quiet) return false;
     const choice = await vscode.window.showWarningMessage(
       'Layerlint: this workspace is not trusted. Check the base images against their registries?',
       {
         modal: true,
         detail: `This contacts ${hosts.length ? hosts.join(', ') : 'the registries named in the FROM lines'}, with your registry credentials where you have any for them.`,
       },
-      'Check This Session',
+      'Check',
     );
-    this.untrustedConsent = choice === 'Check This Session';
-    return this.untrustedConsent;
+    if (choice !== 'Check') return false;
+    this.consent.grant(key, hosts);
+    return true;
   }
 
   dispose(): void {

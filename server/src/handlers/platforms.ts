@@ -64,8 +64,17 @@ export class PlatformResults {
       throw new ResponseError(ErrorCodes.InvalidParams, `layerlint/checkPlatforms: platforms must be os/arch[/variant] strings, got ${JSON.stringify(platforms)}`);
     }
     const version = doc.version;
-    const { froms, results, diagnostics } = await checkContainerfileText(doc.getText(), { platforms, buildArgs: settings.buildArgs, severities: settings.severities }, this.checkerFor(settings), doc.uri);
+    // Cancelling the request aborts the registry requests under way and the Retry-After waits.
+    const cancel = new AbortController();
+    const onCancel = token.onCancellationRequested(() => cancel.abort());
+    let checked;
+    try {
+      checked = await checkContainerfileText(doc.getText(), { platforms, buildArgs: settings.buildArgs, severities: settings.severities }, this.checkerFor(settings), doc.uri, cancel.signal);
+    } finally {
+      onCancel.dispose();
+    }
     if (token.isCancellationRequested) throw new ResponseError(-32800 /* RequestCancelled */, 'layerlint/checkPlatforms cancelled');
+    const { froms, results, diagnostics } = checked;
     const byImage = new Map<string, ImageResult>();
     froms.forEach((f, i) => byImage.set(f.image, results[i]));
     this.checked.set(doc.uri, { platforms, byImage });

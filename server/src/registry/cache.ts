@@ -1,11 +1,13 @@
 // Caches: manifests and config platforms by digest on disk (immutable), tag → digest for a short TTL
-// in memory and on disk. Corrupt or foreign files are ignored, writes are atomic (rename).
+// in memory and on disk. Corrupt or foreign files are ignored, writes are atomic (rename). Private to
+// the user (folders 0700, files 0600, looser ones tightened when met) and bounded: files older than
+// the age limit, then the oldest beyond the size limit, are removed by a sweep at most once a day.
 // Synchronous file calls: the files are small, and fs/promises with its streams costs a one-shot
 // CLI more at start-up than the writes take.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { Platform } from './platform';
 
 export interface CachedManifest {
@@ -39,6 +41,26 @@ function digestPath(digest: string): string | undefined {
   return m ? join(m[1], m[2]) : undefined;
 }
 
+export interface CacheLimits {
+  /** Files written longer ago than this are removed. Default 30 days. */
+  maxAgeMs: number;
+  /** Above this many bytes the oldest files are removed. Default 64 MiB. */
+  maxBytes: number;
+  /** Least time between two sweeps (the `.swept` file's time). Default one day. */
+  sweepEveryMs: number;
+}
+
+export const DEFAULT_CACHE_LIMITS: CacheLimits = { maxAgeMs: 30 * 24 * 3600_000, maxBytes: 64 * 1024 * 1024, sweepEveryMs: 24 * 3600_000 };
+const SUBDIRS = ['manifests', 'configs', 'tags'];
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+
+/** Makes `dir` (and missing parents) and leaves it private to the user, whatever it was. */
+function privateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+  if ((statSync(dir).mode & 0o777) !== PRIVATE_DIR) chmodSync(dir, PRIVATE_DIR);
+}
+
 export class RegistryCache {
   private readonly manifests = new Map<string, CachedManifest>();
   private readonly configs = new Map<string, Platform>();
@@ -51,10 +73,12 @@ export class RegistryCache {
   constructor(
     readonly dir: string | null,
     readonly tagTtlMs = 5 * 60_000,
+    readonly limits: CacheLimits = DEFAULT_CACHE_LIMITS,
   ) {}
 
   private readonly madeDirs = new Set<string>();
   private seq = 0;
+  private swept = false;
 
   /** Writes atomically (by rename); a cache that cannot be written is only slower. */
   private write(sub: string, name: string, data: string | Buffer): void {
@@ -64,21 +88,91 @@ export class RegistryCache {
     const tmp = `${file}.${process.pid}.${(this.seq++).toString(36)}.tmp`;
     try {
       if (!this.madeDirs.has(dir)) {
-        mkdirSync(dir, { recursive: true });
+        this.privateDirs(dir);
         this.madeDirs.add(dir);
       }
-      writeFileSync(tmp, data);
+      writeFileSync(tmp, data, { mode: PRIVATE_FILE });
       renameSync(tmp, file);
     } catch {
       // Not cached, then.
       rmSync(tmp, { force: true });
     }
+    this.sweepOnce();
+  }
+
+  /** The cache root and every folder below it down to `dir`, made and private. */
+  private privateDirs(dir: string): void {
+    let d = this.dir!;
+    privateDir(d);
+    for (const part of relative(d, dir).split(sep).filter(Boolean)) privateDir((d = join(d, part)));
+  }
+
+  /** Removes what is over the limits, at most once per `sweepEveryMs` (over all processes). */
+  private sweepOnce(): void {
+    if (this.swept || !this.dir) return;
+    this.swept = true;
+    const marker = join(this.dir, '.swept');
+    const now = Date.now();
+    try {
+      if (now - statSync(marker).mtimeMs < this.limits.sweepEveryMs) return;
+    } catch {
+      // never swept
+    }
+    try {
+      writeFileSync(marker, '', { mode: PRIVATE_FILE });
+      utimesSync(marker, now / 1000, now / 1000);
+    } catch {
+      return;
+    }
+    const files: Array<{ path: string; size: number; mtimeMs: number }> = [];
+    const walk = (dir: string) => {
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        const path = join(dir, e.name);
+        if (e.isDirectory()) {
+          try {
+            privateDir(path);
+          } catch {
+            // not ours to change
+          }
+          walk(path);
+        } else if (e.isFile()) {
+          try {
+            const st = statSync(path);
+            if ((st.mode & 0o077) !== 0) chmodSync(path, PRIVATE_FILE);
+            files.push({ path, size: st.size, mtimeMs: st.mtimeMs });
+          } catch {
+            // gone meanwhile
+          }
+        }
+      }
+    };
+    for (const sub of SUBDIRS) walk(join(this.dir, sub));
+    files.sort((a, b) => a.mtimeMs - b.mtimeMs);
+    let total = files.reduce((n, f) => n + f.size, 0);
+    for (const f of files) {
+      if (now - f.mtimeMs <= this.limits.maxAgeMs && total <= this.limits.maxBytes) break;
+      rmSync(f.path, { force: true });
+      total -= f.size;
+    }
   }
 
   private read(sub: string, name: string): Buffer | undefined {
     if (!this.dir) return undefined;
+    const file = join(this.dir, sub, name);
     try {
-      return readFileSync(join(this.dir, sub, name));
+      const body = readFileSync(file);
+      // Written by an earlier version, or by hand: made private when met.
+      if ((statSync(file).mode & 0o077) !== 0) {
+        this.privateDirs(dirname(file));
+        chmodSync(file, PRIVATE_FILE);
+      }
+      return body;
     } catch {
       return undefined;
     }

@@ -1,6 +1,6 @@
 // Checks images × target platforms: every image independent, bounded concurrency, one network
 // resolution per distinct reference.
-import { RegistryCache, defaultCacheDir } from './cache';
+import { RegistryCache, defaultCacheDir, type CacheLimits } from './cache';
 import { RegistryError } from './errors';
 import { ManifestFetcher, type ResolvedManifest } from './manifest';
 import {
@@ -14,7 +14,7 @@ import {
   type Platform,
 } from './platform';
 import { parseReference, type ImageReference } from './reference';
-import { RegistryTransport, type TransportOptions } from './transport';
+import { RegistryTransport, type Budget, type TransportOptions } from './transport';
 
 export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 
@@ -63,6 +63,8 @@ export interface CheckOptions extends TransportOptions {
   cacheDir?: string | null;
   /** How long a tag → digest answer is reused without asking the registry. Default 5 min. */
   tagTtlMs?: number;
+  /** Age and size bounds of the disk cache. Default 30 days, 64 MiB, swept at most daily. */
+  cacheLimits?: CacheLimits;
   /** Images checked at the same time. Default 16. */
   concurrency?: number;
 }
@@ -96,7 +98,7 @@ export class PlatformChecker {
   constructor(options: CheckOptions = {}) {
     this.transport = new RegistryTransport(options);
     const dir = options.cacheDir === undefined ? defaultCacheDir(options.env ?? process.env) : options.cacheDir;
-    this.fetcher = new ManifestFetcher(this.transport, new RegistryCache(dir, options.tagTtlMs));
+    this.fetcher = new ManifestFetcher(this.transport, new RegistryCache(dir, options.tagTtlMs, options.cacheLimits));
     this.concurrency = options.concurrency ?? 16;
   }
 
@@ -105,22 +107,27 @@ export class PlatformChecker {
     await this.transport.close();
   }
 
-  private async resolve(text: string): Promise<Resolved> {
+  /** One image, within one deadline (the timeout) from its start, redirects, retries and waits included. */
+  private async resolve(text: string, signal: AbortSignal | undefined): Promise<Resolved> {
     const ref = parseReference(text);
-    const manifest = await this.fetcher.resolve(ref);
+    const budget: Budget = { deadline: Date.now() + this.transport.timeoutMs, signal };
+    const manifest = await this.fetcher.resolve(ref, budget);
     if (manifest.manifest.kind === 'image') {
-      return { ref, manifest, config: await this.fetcher.configPlatform(ref, manifest.manifest.config.digest) };
+      return { ref, manifest, config: await this.fetcher.configPlatform(ref, manifest.manifest.config.digest, budget) };
     }
     return { ref, manifest };
   }
 
-  /** Checks every image against its targets; never throws for registry trouble (it lands in `error`). */
-  async check(images: readonly ImageToCheck[]): Promise<ImageResult[]> {
+  /**
+   * Checks every image against its targets; never throws for registry trouble (it lands in `error`).
+   * `signal` cancels the work under way (the results then say `check cancelled`).
+   */
+  async check(images: readonly ImageToCheck[], signal?: AbortSignal): Promise<ImageResult[]> {
     const memo = new Map<string, Promise<Resolved>>();
     const resolveOnce = (text: string) => {
       let p = memo.get(text);
       if (!p) {
-        p = this.resolve(text);
+        p = this.resolve(text, signal);
         p.catch(() => {});
         memo.set(text, p);
       }

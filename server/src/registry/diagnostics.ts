@@ -89,10 +89,14 @@ export async function checkContainerfileText(
   options: FromOptions & { severities?: Record<string, SeveritySetting> },
   checker: PlatformChecker,
   path = '<text>',
+  signal?: AbortSignal,
 ): Promise<PlatformCheckOfText> {
   const froms = extractFroms(text, options);
   const checkable = froms.filter((f) => !f.unresolved);
-  const checked = await checker.check(checkable.map((f) => ({ image: f.image, platforms: f.platforms, source: { path, line: f.line + 1 } })));
+  const checked = await checker.check(
+    checkable.map((f) => ({ image: f.image, platforms: f.platforms, source: { path, line: f.line + 1 } })),
+    signal,
+  );
   const byFrom = new Map<FromImage, ImageResult>();
   checkable.forEach((f, i) => byFrom.set(f, checked[i]));
   const results: ImageResult[] = [];

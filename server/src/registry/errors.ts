@@ -2,6 +2,7 @@
 export type RegistryErrorKind =
   | 'reference'
   | 'timeout'
+  | 'cancelled'
   | 'auth'
   | 'denied'
   | 'not-found'

@@ -136,13 +136,13 @@ export function extractFroms(text: string, options: FromOptions): FromImage[] {
 }
 
 /**
- * The registries a platform check of this text contacts (Docker Hub as `docker.io`), for consent
- * prompts; a FROM whose image cannot be resolved or parsed is listed as written.
+ * The registries a platform check of this text for `platforms` contacts (Docker Hub as `docker.io`),
+ * for consent prompts; a FROM whose image cannot be resolved or parsed is listed as written. FROM
+ * lines that depend on TARGETARCH and the like are resolved for every target, as the check does.
  */
-export function registryHosts(text: string, buildArgs?: Record<string, string>): string[] {
+export function registryHosts(text: string, platforms: string[], buildArgs?: Record<string, string>): string[] {
   const hosts = new Set<string>();
-  // The images do not depend on the targets: any one target lists each FROM image once.
-  for (const from of extractFroms(text, { platforms: ['linux/amd64'], buildArgs })) {
+  for (const from of extractFroms(text, { platforms, buildArgs })) {
     if (from.unresolved) {
       hosts.add(from.written);
       continue;

@@ -33,12 +33,15 @@ export interface HttpRequest {
   method: 'GET' | 'HEAD';
   headers: Record<string, string>;
   timeoutMs: number;
+  /** Aborts the exchange (a cancelled check). */
+  signal?: AbortSignal;
   /** The body cap for a response status; 0 with `truncate` skips the body. */
   limit: (status: number) => BodyLimit;
 }
 
 export type HttpFailure =
   | { kind: 'timeout' }
+  | { kind: 'aborted' }
   | { kind: 'too-large'; declared?: number }
   /** The connection failed after the headers: the body is incomplete. */
   | { kind: 'body'; contentType: string | null; cause: unknown }
@@ -65,6 +68,7 @@ export function exchange(dispatcher: Dispatcher, url: URL, req: HttpRequest): Pr
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onAbort);
       if ('kind' in outcome) {
         controller?.abort(new HttpError(outcome));
         reject(new HttpError(outcome));
@@ -74,6 +78,9 @@ export function exchange(dispatcher: Dispatcher, url: URL, req: HttpRequest): Pr
     };
     const respond = (): void => finish({ status, headers: headers!, body: Buffer.concat(chunks, Math.min(received, limit.bytes)) });
     const timer = setTimeout(() => finish({ kind: 'timeout' }), req.timeoutMs);
+    const onAbort = () => finish({ kind: 'aborted' });
+    if (req.signal?.aborted) onAbort();
+    else req.signal?.addEventListener('abort', onAbort, { once: true });
 
     const handler: Dispatcher.DispatchHandler = {
       onRequestStart(c) {

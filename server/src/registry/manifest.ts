@@ -4,7 +4,7 @@ import { RegistryCache, digestWithAlgorithm, sha256Digest } from './cache';
 import { RegistryError } from './errors';
 import type { IndexEntry, ListKind, Platform } from './platform';
 import type { ImageReference } from './reference';
-import { MAX_MANIFEST_BYTES, type RegistryResponse, type RegistryTransport, type RequestTarget } from './transport';
+import { MAX_MANIFEST_BYTES, type Budget, type RegistryResponse, type RegistryTransport, type RequestTarget } from './transport';
 
 export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 export const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
@@ -119,9 +119,9 @@ export class ManifestFetcher {
   }
 
   /** GET a manifest by tag or digest; verifies a digest reference; caches by digest. */
-  private async get(ref: ImageReference, tagOrDigest: string): Promise<ResolvedManifest> {
+  private async get(ref: ImageReference, tagOrDigest: string, budget?: Budget): Promise<ResolvedManifest> {
     const target = this.target(ref);
-    const res = await this.transport.request(target, `/v2/${ref.repository}/manifests/${tagOrDigest}`, { method: 'GET', accept: ACCEPT, maxBody: MAX_MANIFEST_BYTES, tooLarge });
+    const res = await this.transport.request(target, `/v2/${ref.repository}/manifests/${tagOrDigest}`, { method: 'GET', budget, accept: ACCEPT, maxBody: MAX_MANIFEST_BYTES, tooLarge });
     if (res.status !== 200) throw statusError(target, res, 'manifest');
     let digest: string;
     if (tagOrDigest.includes(':')) {
@@ -149,8 +149,8 @@ export class ManifestFetcher {
   }
 
   /** The manifest a reference points at, using the caches as PLATFORMS.md §2 allows. */
-  async resolve(ref: ImageReference): Promise<ResolvedManifest> {
-    if (ref.digest) return this.fromCache(ref.digest) ?? (await this.get(ref, ref.digest));
+  async resolve(ref: ImageReference, budget?: Budget): Promise<ResolvedManifest> {
+    if (ref.digest) return this.fromCache(ref.digest) ?? (await this.get(ref, ref.digest, budget));
     const key = `${ref.registry}/${ref.repository}:${ref.tag}`;
     const known = this.cache.getTag(key);
     if (known) {
@@ -159,28 +159,29 @@ export class ManifestFetcher {
       if (cached) {
         // Stale tag: a HEAD tells whether it still points at the cached digest.
         const target = this.target(ref);
-        const head = await this.transport.request(target, `/v2/${ref.repository}/manifests/${ref.tag}`, { method: 'HEAD', accept: ACCEPT, maxBody: 0, tooLarge });
+        const head = await this.transport.request(target, `/v2/${ref.repository}/manifests/${ref.tag}`, { method: 'HEAD', budget, accept: ACCEPT, maxBody: 0, tooLarge });
         if (head.status === 404) throw statusError(target, head, 'manifest');
         const digest = head.status === 200 ? head.headers.get('docker-content-digest') : null;
         if (digest && isValidDigest(digest)) {
-          const again = this.fromCache(digest) ?? (await this.get(ref, digest));
+          const again = this.fromCache(digest) ?? (await this.get(ref, digest, budget));
           this.cache.putTag(key, digest);
           return again;
         }
       }
     }
-    const got = await this.get(ref, ref.tag!);
+    const got = await this.get(ref, ref.tag!, budget);
     this.cache.putTag(key, got.digest);
     return got;
   }
 
   /** os/architecture/variant from an image's config blob (cached by digest). */
-  async configPlatform(ref: ImageReference, digest: string): Promise<Platform> {
+  async configPlatform(ref: ImageReference, digest: string, budget?: Budget): Promise<Platform> {
     const cached = this.cache.getConfigPlatform(digest);
     if (cached) return cached;
     const target = this.target(ref);
     const res = await this.transport.request(target, `/v2/${ref.repository}/blobs/${digest}`, {
       method: 'GET',
+      budget,
       maxBody: MAX_MANIFEST_BYTES,
       tooLarge: (n) => `image config too large (${n ?? 'over 4 MiB'} bytes)`,
     });

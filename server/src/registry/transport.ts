@@ -10,7 +10,7 @@ import { RegistryError } from './errors';
 import { makeDispatcher } from './dispatchers';
 import { exchange, HttpError, type HttpResponse } from './http';
 import { isLoopback } from './reference';
-import { insecureFromRegistriesConf } from './registries-conf';
+import { insecureByRegistriesConf, registriesConf, type RegistryEntry } from './registries-conf';
 
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
@@ -49,8 +49,21 @@ export interface RequestTarget {
   repository: string;
 }
 
+/**
+ * The one deadline of a check of an image (the `--timeout`), over its redirects, retries, Retry-After
+ * waits and token requests; and the signal that cancels it (the language server's request).
+ */
+export interface Budget {
+  /** Date.now() value by which the work must end. */
+  deadline: number;
+  signal?: AbortSignal;
+}
+
 interface SendOptions {
   method: 'GET' | 'HEAD';
+  /** The repository the request is for, on its registry's host (registries.conf entries may name one). */
+  target?: RequestTarget;
+  budget?: Budget;
   accept?: string;
   /** Body over this many bytes (200 responses) → `tooLarge` error. */
   maxBody: number;
@@ -110,6 +123,7 @@ function errorCause(e: unknown): { code?: string; message: string } {
 export class RegistryTransport {
   readonly timeoutMs: number;
   private readonly insecure: Set<string>;
+  private readonly registriesConf: RegistryEntry[];
   private readonly retryAfterCapMs: number;
   private readonly env: NodeJS.ProcessEnv;
   private readonly credentials: CredentialLookup;
@@ -124,8 +138,8 @@ export class RegistryTransport {
   constructor(private readonly options: TransportOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.env = options.env ?? process.env;
-    const conf = options.registriesConf === false ? [] : insecureFromRegistriesConf(this.env);
-    this.insecure = new Set([...(options.insecureRegistries ?? []), ...conf].map((h) => h.toLowerCase()));
+    this.registriesConf = options.registriesConf === false ? [] : registriesConf(this.env);
+    this.insecure = new Set((options.insecureRegistries ?? []).map((h) => h.toLowerCase()));
     this.retryAfterCapMs = options.retryAfterCapMs ?? 10_000;
     this.credentials = options.credentials ?? credentialLookup(this.env);
     this.onRequest = options.onRequest;
@@ -149,12 +163,12 @@ export class RegistryTransport {
   }
 
   /**
-   * The dispatcher for a host: TLS verified unless the user marked the host insecure; through the
+   * The dispatcher for a host: TLS verified unless the user marked the host (or repository) insecure; through the
    * proxy unless the host is loopback (Go's http.ProxyFromEnvironment: a proxy would see a loopback
    * registry's traffic, credentials included, and reach its own loopback, not ours).
    */
-  private dispatcherFor(host: string): Promise<Dispatcher> {
-    const verify = !this.isInsecure(host);
+  private dispatcherFor(host: string, repository: string | undefined): Promise<Dispatcher> {
+    const verify = !this.isInsecure(host, repository);
     const proxied = !isLoopback(host);
     const key = `${verify}|${proxied}`;
     let d = this.dispatchers.get(key);
@@ -162,18 +176,54 @@ export class RegistryTransport {
     return d;
   }
 
-  isInsecure(host: string): boolean {
+  /**
+   * Marked insecure by the user: `--insecure-registry` / the user setting (`host` for every port,
+   * `host:port`), or registries.conf for this repository (`repository` unknown: the host alone).
+   */
+  isInsecure(host: string, repository?: string): boolean {
     const h = host.toLowerCase();
-    return this.insecure.has(h) || this.insecure.has(h.replace(/:\d+$/, ''));
+    if (this.insecure.has(h) || this.insecure.has(h.replace(/:\d+$/, ''))) return true;
+    return insecureByRegistriesConf(this.registriesConf, repository ? `${h}/${repository}` : h);
   }
 
-  private plainHttpAllowed(host: string): boolean {
-    return isLoopback(host) || this.isInsecure(host);
+  private plainHttpAllowed(host: string, repository?: string): boolean {
+    return isLoopback(host) || this.isInsecure(host, repository);
+  }
+
+  /** The repository of `opts` when `host` is its registry's host (a redirect elsewhere is judged by host). */
+  private repositoryOn(host: string, opts: SendOptions): string | undefined {
+    return opts.target && opts.target.host === host ? opts.target.repository : undefined;
   }
 
   private timeoutError(): RegistryError {
     const s = this.timeoutMs / 1000;
     return new RegistryError('timeout', `timed out after ${Number.isInteger(s) ? s : s.toFixed(1)}s`);
+  }
+
+  /** Milliseconds left for one more step of the work: throws once the deadline has passed or on cancellation. */
+  private timeLeft(budget: Budget | undefined): number {
+    if (budget?.signal?.aborted) throw cancelledError();
+    if (!budget) return this.timeoutMs;
+    const left = budget.deadline - Date.now();
+    if (left <= 0) throw this.timeoutError();
+    return Math.min(left, this.timeoutMs);
+  }
+
+  /** Waits `ms`, within the budget: the deadline or a cancellation ends the wait with its error. */
+  private async pause(ms: number, budget: Budget | undefined): Promise<void> {
+    const left = this.timeLeft(budget);
+    const signal = budget?.signal;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.min(ms, left));
+      signal?.addEventListener('abort', done, { once: true });
+    });
+    if (signal?.aborted) throw cancelledError();
+    if (ms >= left) throw this.timeoutError();
   }
 
   private tlsError(host: string, reason: string): RegistryError {
@@ -186,13 +236,15 @@ export class RegistryTransport {
   /** One HTTP exchange, body read with a cap, no redirects followed. */
   private async exchange(url: string, headers: Record<string, string>, opts: SendOptions): Promise<RegistryResponse> {
     const u = new URL(url);
-    const dispatcher = await this.dispatcherFor(u.host);
+    const timeoutMs = this.timeLeft(opts.budget);
+    const dispatcher = await this.dispatcherFor(u.host, this.repositoryOn(u.host, opts));
     this.onRequest?.(opts.method, url);
     try {
       const res = await exchange(dispatcher, u, {
         method: opts.method,
         headers,
-        timeoutMs: this.timeoutMs,
+        timeoutMs,
+        signal: opts.budget?.signal,
         // Redirects need no body; error bodies are kept short.
         limit: (status) =>
           status === 200 ? { bytes: opts.maxBody, over: 'fail' } : { bytes: status >= 300 && status < 400 ? 0 : 64 * 1024, over: 'truncate' },
@@ -202,6 +254,7 @@ export class RegistryTransport {
       if (!(e instanceof HttpError)) throw e;
       const f = e.failure;
       if (f.kind === 'timeout') throw this.timeoutError();
+      if (f.kind === 'aborted') throw cancelledError();
       if (f.kind === 'too-large') throw new RegistryError('too-large', opts.tooLarge(f.declared));
       if (f.kind === 'body') {
         const ct = (f.contentType ?? '').split(';')[0].trim() || 'missing';
@@ -222,7 +275,9 @@ export class RegistryTransport {
    * for the probe's own answer: one round trip less for the whole batch.
    */
   private async scheme(host: string, path: string, headers: Record<string, string>, opts: SendOptions): Promise<{ scheme: 'https' | 'http'; first?: RegistryResponse }> {
-    const known = this.schemes.get(host);
+    // The probe's answer depends on whether plain HTTP is allowed, which registries.conf may decide per repository.
+    const key = `${host}|${this.plainHttpAllowed(host, this.repositoryOn(host, opts))}`;
+    const known = this.schemes.get(key);
     if (known) {
       try {
         return { scheme: await known };
@@ -243,10 +298,10 @@ export class RegistryTransport {
       },
     );
     const schemeOnly = Promise.race([plainHttp, settled]);
-    this.schemes.set(host, schemeOnly);
+    this.schemes.set(key, schemeOnly);
     // A host that answers on neither scheme is probed again by later requests.
     settled.catch(() => {
-      if (this.schemes.get(host) === schemeOnly) this.schemes.delete(host);
+      if (this.schemes.get(key) === schemeOnly) this.schemes.delete(key);
     });
     schemeOnly.catch(() => {});
     return probe;
@@ -269,7 +324,7 @@ export class RegistryTransport {
       }
     };
     return attempt('https').catch((e: unknown) => {
-      if (!(e instanceof RegistryError) || e.kind !== 'network' || !this.plainHttpAllowed(host)) throw e;
+      if (!(e instanceof RegistryError) || e.kind !== 'network' || !this.plainHttpAllowed(host, this.repositoryOn(host, opts))) throw e;
       onPlainHttp?.();
       return attempt('http');
     });
@@ -286,7 +341,7 @@ export class RegistryTransport {
     for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.get('location'); hops++) {
       if (hops >= 5) throw new RegistryError('http', `too many redirects from ${origin.host}`);
       const next = new URL(res.headers.get('location')!, res.url);
-      if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.plainHttpAllowed(next.host))) {
+      if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.plainHttpAllowed(next.host, this.repositoryOn(next.host, opts)))) {
         throw new RegistryError('insecure', `${origin.host} redirected to ${next.protocol}//${next.host}, which is not allowed over plain HTTP`);
       }
       // URL.origin: scheme, host and port (a default port written out or not), so https → http drops it.
@@ -303,7 +358,8 @@ export class RegistryTransport {
    * Sends a request to a registry host, following redirects (Authorization only to the same host) and
    * honouring one Retry-After on 429/503. Returns the final response, whatever its status.
    */
-  private async send(target: RequestTarget, path: string, authorization: string | undefined, opts: SendOptions): Promise<RegistryResponse> {
+  private async send(target: RequestTarget, path: string, authorization: string | undefined, sendOptions: SendOptions): Promise<RegistryResponse> {
+    const opts = { ...sendOptions, target };
     const headers = (withAuth: boolean): Record<string, string> => {
       const h: Record<string, string> = { 'user-agent': 'layerlint' };
       if (opts.accept) h.accept = opts.accept;
@@ -322,7 +378,7 @@ export class RegistryTransport {
         if (res.status === 429) throw new RegistryError('rate-limited', `rate limited by ${target.host} (429)`);
         return res;
       }
-      await new Promise((r) => setTimeout(r, Math.min(wait, this.retryAfterCapMs)));
+      await this.pause(Math.min(wait, this.retryAfterCapMs), opts.budget);
       res = await once();
       if (res.status === 429 || res.status === 503) {
         throw new RegistryError('rate-limited', `rate limited by ${target.host} (${res.status}, still after one retry)`);
@@ -341,7 +397,7 @@ export class RegistryTransport {
       // would otherwise name the token service that receives the registry's credentials.
       if (new URL(res.url).host !== target.host) throw new RegistryError('auth', `authentication required by ${target.host}`);
       const challenge = parseChallenge(res.headers.get('www-authenticate'));
-      authorization = await this.authorize(target, scope, challenge);
+      authorization = await this.authorize(target, scope, challenge, opts.budget);
       res = await this.send(target, path, authorization, opts);
       if (res.status === 401) throw new RegistryError('auth', `authentication required by ${target.host}`);
     }
@@ -359,7 +415,7 @@ export class RegistryTransport {
     return undefined;
   }
 
-  private async authorize(target: RequestTarget, scope: string, challenge: Challenge | undefined): Promise<string> {
+  private async authorize(target: RequestTarget, scope: string, challenge: Challenge | undefined, budget: Budget | undefined): Promise<string> {
     if (challenge?.scheme === 'basic') {
       const c = await this.credentials(target.registry, target.repository);
       if (!c) throw new RegistryError('auth', `authentication required by ${target.host}`);
@@ -370,7 +426,7 @@ export class RegistryTransport {
       const key = `${target.host}|${scope}`;
       let p = this.tokenRequests.get(key);
       if (!p) {
-        p = this.fetchToken(target, scope, challenge.params).finally(() => this.tokenRequests.delete(key));
+        p = this.fetchToken(target, scope, challenge.params, budget).finally(() => this.tokenRequests.delete(key));
         this.tokenRequests.set(key, p);
       }
       return p;
@@ -378,7 +434,7 @@ export class RegistryTransport {
     throw new RegistryError('auth', `authentication required by ${target.host}`);
   }
 
-  private async fetchToken(target: RequestTarget, scope: string, params: Record<string, string>): Promise<string> {
+  private async fetchToken(target: RequestTarget, scope: string, params: Record<string, string>, budget: Budget | undefined): Promise<string> {
     const realm = params.realm;
     const fail = (why: string | number) => new RegistryError('token', `token service at ${realm} failed: ${why}`);
     let url: URL;
@@ -395,10 +451,10 @@ export class RegistryTransport {
     if (creds) headers.authorization = basic(creds);
     let res: RegistryResponse;
     try {
-      const opts: SendOptions = { method: 'GET', maxBody: 1 << 20, tooLarge: () => 'response too large' };
+      const opts: SendOptions = { method: 'GET', budget, maxBody: 1 << 20, tooLarge: () => 'response too large' };
       res = await this.followRedirects(await this.exchange(url.href, headers, opts), headers, opts);
     } catch (e) {
-      if (e instanceof RegistryError && (e.kind === 'timeout' || e.kind === 'tls')) throw e;
+      if (e instanceof RegistryError && (e.kind === 'timeout' || e.kind === 'tls' || e.kind === 'cancelled')) throw e;
       throw fail(e instanceof RegistryError ? e.message.replace(/^cannot reach [^:]+: /, '') : String(e));
     }
     if (res.status !== 200) throw fail(res.status);
@@ -416,6 +472,10 @@ export class RegistryTransport {
     this.tokens.set(`${target.host}|${scope}`, { header, expires: Date.now() + Math.max(0, expiresIn - 5) * 1000 });
     return header;
   }
+}
+
+function cancelledError(): RegistryError {
+  return new RegistryError('cancelled', 'check cancelled');
 }
 
 function basic(c: Credentials): string {
