@@ -76,6 +76,7 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
   };
   const suppressions = options.ignoreComments === false ? undefined : new Suppressions(doc.lines, doc.instructions);
   const diagnostics: LayerlintDiagnostic[] = [];
+  const quoted = quotedRegions(doc);
   for (const rule of TEXT_RULES) {
     let findings: Finding[];
     try {
@@ -95,12 +96,32 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
         codeDescription: { href: docsUrl(f.code) },
         source: 'layerlint',
         message: f.message,
-        data: { fixes: f.fixes },
+        data: { fixes: quoted.length > 0 ? f.fixes.filter((fix) => !fix.edits.some((e) => touchesAny(doc.lines.offsetAt(e.range.start), doc.lines.offsetAt(e.range.end), quoted))) : f.fixes },
       });
     }
   }
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { model: doc.model, document: doc, facts, diagnostics, internalErrors };
+}
+
+/**
+ * Text the rules read as shell but that is not shell source: exec-form arguments (JSON) and the
+ * scripts of `sh -c '…'` (inside quotes). A fix's shell text would break their quoting: fixes that
+ * edit them are not offered.
+ */
+function quotedRegions(doc: ParsedDocument): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const stage of doc.model.stages) {
+    for (const run of stage.runs) {
+      if (run.execForm) out.push({ start: doc.lines.offsetAt(run.keywordRange.end), end: doc.lines.offsetAt(run.range.end) });
+      for (const c of run.commands) if (c.script) out.push(c.script);
+    }
+  }
+  return out;
+}
+
+function touchesAny(start: number, end: number, regions: { start: number; end: number }[]): boolean {
+  return regions.some((r) => start <= r.end && end >= r.start);
 }
 
 function emptyDocument(text: string): ParsedDocument {
