@@ -1,6 +1,8 @@
 // `layerlint-language-server`: the rule engine over the Language Server Protocol (--stdio, --node-ipc
 // or --socket=<port>). Wiring only; every judgement lives in the engine, every feature in handlers/.
 import {
+  type CancellationToken,
+  type CodeAction,
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -16,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { initEngine } from './engine';
 import { FIX_ALL_KIND } from './engine/services/actions';
 import { AnalysisCache } from './handlers/analysis-cache';
-import { onCodeAction } from './handlers/code-actions';
+import { onCodeAction, onCodeActionResolve } from './handlers/code-actions';
 import { onCompletion } from './handlers/completion';
 import type { ServerContext } from './handlers/context';
 import { DockerfileService } from './handlers/dockerfile-service';
@@ -40,10 +42,10 @@ Containerfiles of layered OS images, for any LSP client.
 `;
 
 /** Runs a request handler; a bug answers with an empty result and a log line, never a crash. */
-function guard<P, R>(connection: Connection, method: string, fallback: R, handler: (params: P) => Promise<R> | R) {
-  return async (params: P): Promise<R> => {
+function guard<P, R>(connection: Connection, method: string, fallback: R, handler: (params: P, token: CancellationToken) => Promise<R> | R) {
+  return async (params: P, token: CancellationToken): Promise<R> => {
     try {
-      return await handler(params);
+      return await handler(params, token);
     } catch (e) {
       if (e instanceof ResponseError) throw e;
       connection.console.error(`layerlint: ${method} failed: ${(e as Error)?.stack ?? e}`);
@@ -76,6 +78,7 @@ export function startServer(connection: Connection): void {
       documents,
       settings: new SettingsStore(connection, Boolean(caps.workspace?.configuration), init.settings ?? {}, projectConfigs),
       analyses: new AnalysisCache((uri, message) => connection.console.error(`layerlint: internal error in ${uri}: ${message}`)),
+      resolvesCodeActionEdits: Boolean(caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit')),
       dockerfile: new DockerfileService(Boolean(caps.textDocument?.completion?.completionItem?.snippetSupport), (m) => connection.console.error(m)),
     };
     // Without the worker, the generic validation runs after the analysis on this thread and reuses its parse.
@@ -85,7 +88,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['-', '=', ',', ' '] },
         documentSymbolProvider: true,
@@ -126,10 +129,12 @@ export function startServer(connection: Connection): void {
     validator?.scheduleAll();
   });
 
-  connection.onCodeAction(guard(connection, 'codeAction', [], (p) => onCodeAction(ready(), p)));
+  connection.onCodeAction(guard(connection, 'codeAction', [], (p, token) => onCodeAction(ready(), p, token)));
+  // On a failure the action comes back as it was (without an edit, the client applies nothing).
+  connection.onCodeActionResolve((action, token) => guard(connection, 'codeAction/resolve', action, (p: CodeAction, t) => onCodeActionResolve(ready(), p, t))(action, token));
   connection.onHover(guard(connection, 'hover', null, (p) => onHover(ready(), p)));
   connection.onCompletion(guard(connection, 'completion', [], (p) => onCompletion(ready(), p)));
-  connection.onDocumentSymbol(guard(connection, 'documentSymbol', [], (p) => onDocumentSymbol(ready(), p)));
+  connection.onDocumentSymbol(guard(connection, 'documentSymbol', [], (p, token) => onDocumentSymbol(ready(), p, token)));
   connection.onFoldingRanges(guard(connection, 'foldingRange', [], (p) => onFoldingRanges(ready(), p)));
   connection.onRequest(CHECK_PLATFORMS, async (params, token) => {
     ready();

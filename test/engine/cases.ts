@@ -31,7 +31,18 @@ export const CASES: Record<string, Case[]> = {
     { name: 'FCOS 39 kernel swap', text: file(FCOS_LEGACY, run(REPLACE)), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
     { name: 'RHCOS digest: unknown behaviour', text: file(RHCOS, run(REPLACE)), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
     { name: 'fedora-bootc 41 with dnf', text: file(BOOTC41, run('dnf -y upgrade kernel kernel-core')), expect: { token: 'dnf -y upgrade', severity: 'error' } },
-    { name: 'dracut text inside bash -c is not a call', text: file(OKD, run(REPLACE, `bash -c "${WRAPPED_DRACUT}"`)), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: 'dracut text in an echo is not a call', text: file(OKD, run(REPLACE, `echo "${WRAPPED_DRACUT}"`)), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: 'dracut run by bash -c after the kernel change (issue 17, item 3)', text: file(OKD, run(REPLACE, `bash -c "${WRAPPED_DRACUT}"`, 'ostree container commit')) },
+    // Exec form and `sh -c` scripts, read as the shell runs them (issue 17, item 3).
+    { name: 'exec form', text: file(OKD, `RUN ["rpm-ostree", "override", "replace", "${CORE('6.4.15/200.fc38')}"]`), expect: { token: '"rpm-ostree", "override", "replace"', severity: 'error' } },
+    { name: 'exec form through /bin/sh -c', text: file(OKD, `RUN ["/bin/sh", "-c", "${REPLACE} && ostree container commit"]`), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: 'bash -c "…"', text: file(OKD, `RUN bash -c "${REPLACE}"`), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: "sh -c '…'", text: file(OKD, `RUN sh -c '${REPLACE}'`), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: "bash -euxo pipefail -c '…' over continuation lines", text: file(OKD, `RUN bash -euxo pipefail -c '\
+    ${REPLACE} && \
+    ostree container commit'`), expect: { token: 'rpm-ostree override replace', severity: 'error' } },
+    { name: 'exec form with dracut after the swap in its script', text: file(OKD, `RUN ["/bin/sh", "-c", "${REPLACE} && ${WRAPPED_DRACUT} && ostree container commit"]`) },
+    { name: 'sh -c with a variable script is not read', text: file(OKD, 'ARG SCRIPT', 'RUN sh -c "$SCRIPT"') },
     { name: 'unknown base with rpm-ostree steps', text: file('FROM registry.example.com/my/os:1', run(REPLACE, 'ostree container commit')), expect: { token: 'rpm-ostree override replace', severity: 'warning' } },
     { name: 'OKD with wrapped dracut', text: file(OKD, run(REPLACE, WRAPPED_DRACUT, 'ostree container commit')) },
     { name: 'dracut in a later RUN', text: file(OKD, run(REPLACE), `RUN ${WRAPPED_DRACUT}`) },

@@ -154,7 +154,11 @@ describe("Neovim's built-in LSP client (headless) with the built server", () => 
     const preferred = report.actions!.filter((a) => a.isPreferred);
     expect(preferred.map((a) => a.title)).toEqual([report.fix_title]);
     expect(report.fix_title).toMatch(/dracut/);
-    expect(report.actions!.every((a) => a.hasEdit && !a.hasCommand)).toBe(true);
+    // Fix-all comes without its edit (Neovim resolves code actions: codeAction/resolve fills it in
+    // when chosen, issue 17 item 4); every other action carries its edit.
+    expect(report.actions!.filter((a) => a.kind === 'source.fixAll.layerlint').map((a) => a.hasEdit)).toEqual([false]);
+    expect(report.actions!.filter((a) => a.kind !== 'source.fixAll.layerlint').every((a) => a.hasEdit && !a.hasCommand)).toBe(true);
+    expect(report.actions!.every((a) => !a.hasCommand)).toBe(true);
     expect(report.actions!.map((a) => a.title)).toContain(`Disable ${CODE} for this instruction`);
   });
 

@@ -4,14 +4,14 @@ import { writeFileSync } from 'node:fs';
 import { analyze, type Analysis, type LintOptions } from '../engine';
 import { applyEdits } from '../engine/fixes/apply';
 import { fixAllEdits } from '../engine/services/actions';
-import type { Input } from './inputs';
+import { encodeOutput, type Input } from './inputs';
 
 export function fixFile(input: Input, options: LintOptions, analysis: Analysis, io: { stderr: NodeJS.WritableStream }): { text: string; analysis: Analysis } | 'unwritable' | undefined {
   const edits = fixAllEdits(input.text, options, analysis);
   if (edits.length === 0) return undefined;
   const text = applyEdits(input.text, edits);
   try {
-    writeFileSync(input.path, text);
+    writeFileSync(input.path, encodeOutput(text, input.encoding));
   } catch (e) {
     io.stderr.write(`layerlint: cannot write the fixes to ${input.path}: ${(e as Error).message}\n`);
     return 'unwritable';

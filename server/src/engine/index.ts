@@ -77,6 +77,7 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
   };
   const suppressions = options.ignoreComments === false ? undefined : new Suppressions(doc.lines, doc.instructions);
   const diagnostics: LayerlintDiagnostic[] = [];
+  const quoted = quotedRegions(doc);
   for (const rule of TEXT_RULES) {
     let findings: Finding[];
     try {
@@ -89,7 +90,7 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
     if (override === 'off') continue;
     for (const f of findings) {
       if (suppressions?.isSuppressed(f.code, doc.lines.offsetAt(f.range.start))) continue;
-      diagnostics.push(toDiagnostic(f, override));
+      diagnostics.push(toDiagnostic(withoutQuotedFixes(f, doc, quoted), override));
     }
   }
   if (suppressions) {
@@ -118,6 +119,32 @@ function toDiagnostic(f: Finding, override: SeverityName | 'off' | undefined): L
     ...(f.tags ? { tags: f.tags } : {}),
     data: { fixes: f.fixes },
   };
+}
+
+/** Drops the fixes that would edit quoted shell text (exec form, `sh -c '…'`). */
+function withoutQuotedFixes(f: Finding, doc: ParsedDocument, quoted: { start: number; end: number }[]): Finding {
+  if (quoted.length === 0) return f;
+  return { ...f, fixes: f.fixes.filter((fix) => !fix.edits.some((e) => touchesAny(doc.lines.offsetAt(e.range.start), doc.lines.offsetAt(e.range.end), quoted))) };
+}
+
+/**
+ * Text the rules read as shell but that is not shell source: exec-form arguments (JSON) and the
+ * scripts of `sh -c '…'` (inside quotes). A fix's shell text would break their quoting: fixes that
+ * edit them are not offered.
+ */
+function quotedRegions(doc: ParsedDocument): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const stage of doc.model.stages) {
+    for (const run of stage.runs) {
+      if (run.execForm) out.push({ start: doc.lines.offsetAt(run.keywordRange.end), end: doc.lines.offsetAt(run.range.end) });
+      for (const c of run.commands) if (c.script) out.push(c.script);
+    }
+  }
+  return out;
+}
+
+function touchesAny(start: number, end: number, regions: { start: number; end: number }[]): boolean {
+  return regions.some((r) => start <= r.end && end >= r.start);
 }
 
 function emptyDocument(text: string): ParsedDocument {

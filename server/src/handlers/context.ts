@@ -13,6 +13,8 @@ export interface ServerContext {
   settings: SettingsStore;
   analyses: AnalysisCache;
   dockerfile: DockerfileService;
+  /** The client fills in a code action's edit with codeAction/resolve. */
+  resolvesCodeActionEdits?: boolean;
 }
 
 export interface DocumentState {

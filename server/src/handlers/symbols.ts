@@ -1,10 +1,15 @@
 // textDocument/documentSymbol (a symbol per build stage) and textDocument/foldingRange.
-import type { DocumentSymbol, DocumentSymbolParams, FoldingRange, FoldingRangeParams } from 'vscode-languageserver/node';
+import type { CancellationToken, DocumentSymbol, DocumentSymbolParams, FoldingRange, FoldingRangeParams } from 'vscode-languageserver/node';
+import { throwIfCancelled } from './code-actions';
 import { documentSymbols, foldingRanges } from '../engine/services/symbols';
 import { documentState, type ServerContext } from './context';
 
-export async function onDocumentSymbol(ctx: ServerContext, params: DocumentSymbolParams): Promise<DocumentSymbol[]> {
+export async function onDocumentSymbol(ctx: ServerContext, params: DocumentSymbolParams, token?: CancellationToken): Promise<DocumentSymbol[]> {
+  // A request cancelled while it waited (an outline asked for on every keystroke) costs no analysis.
+  await new Promise((resolve) => setImmediate(resolve));
+  throwIfCancelled(token);
   const state = await documentState(ctx, params?.textDocument?.uri);
+  throwIfCancelled(token);
   return state ? documentSymbols(state.analysis) : [];
 }
 

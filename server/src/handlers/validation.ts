@@ -13,6 +13,11 @@ import type { PlatformResults } from './platforms';
 
 /** Edits closer together than this are validated once, for the last of them. */
 export const DEBOUNCE_MS = 15;
+/**
+ * From this size on, the Layerlint findings are published before the generic validation is awaited,
+ * even on a document's first version: the worker takes seconds to minutes on such a file.
+ */
+export const LARGE_DOCUMENT_CHARS = 256 * 1024;
 
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -108,11 +113,12 @@ export class Validator {
         // The worker usually finishes after the analysis: publish the Layerlint findings now, with
         // the previous version's generic findings moved through the edit, and again once this
         // version's generic findings arrive.
-        const done = await Promise.race([generic.then(() => true), new Promise<false>((r) => setImmediate(() => r(false)))]);
+        const large = text.length >= LARGE_DOCUMENT_CHARS;
+        const done = large ? false : await Promise.race([generic.then(() => true), new Promise<false>((r) => setImmediate(() => r(false)))]);
         const last = this.lastGeneric.get(uri);
-        if (!done && last) {
+        if (!done && (last || large)) {
           if (!current()) return;
-          await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: [...own, ...carryOver(last.text, text, last.diagnostics)] });
+          await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: last ? [...own, ...carryOver(last.text, text, last.diagnostics)] : own });
         }
       }
       const genericDiagnostics = generic ? await generic : [];

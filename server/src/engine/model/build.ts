@@ -2,6 +2,7 @@
 // every RUN (command line and heredoc scripts) with their source ranges.
 import type { Range } from 'vscode-languageserver-types';
 import { extractCommands, relocateCommands, ShellVariables, type Fragment } from '../shell/commands';
+import { execFormShellText } from '../shell/exec-form';
 import { heredocShellText, runShellText } from '../shell/shell-text';
 import { LineIndex } from '../text/line-index';
 import { configuredBase, declaredBase, familyOf, OSTREE_UNKNOWN } from './family';
@@ -101,12 +102,17 @@ function startStage(record: InstructionRecord, range: Range, lines: LineIndex, s
 function buildRun(record: InstructionRecord, run: RunRecord, range: Range, index: number, text: string, lines: LineIndex, escapeChar: string, vars: DockerfileVariables, limits: LimitHits, reuse?: AnalysisReuse): RunModel {
   const flags = run.flags.map((f) => ({ ...f, range: lines.range(f.start, f.end) }));
   const model: RunModel = { index, range, keywordRange: lines.range(record.start, run.keywordEnd), flags, commands: [], execForm: run.execForm };
-  if (run.execForm) return model;
   // Blanks and continuations before the first argument are harmless to the shell.
   const argsStart = flags.length > 0 ? flags[flags.length - 1].end : run.keywordEnd;
   const end = record.end;
   if (argsStart >= end) return model;
   const source = text.slice(argsStart, end);
+  if (run.execForm) {
+    if (!RELEVANT.test(source)) return model;
+    const shell = execFormShellText(runShellText(text, argsStart, end, escapeChar));
+    if (shell !== undefined) model.commands = extractCommands({ start: argsStart, text: shell, inHeredoc: false }, new ShellVariables(vars.copy()), lines, limits);
+    return model;
+  }
   // A RUN that names none of the programs the rules read, and runs no script (whose effect the rules
   // must allow for), cannot matter to them: skip its shell parse.
   if (!RELEVANT.test(source) && !RUNS_SCRIPT.test(source)) return model;

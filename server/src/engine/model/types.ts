@@ -60,6 +60,8 @@ export interface ShellCommand {
   inSubstitution: boolean;
   /** Inside a heredoc body run as a shell script. */
   inHeredoc: boolean;
+  /** A shell given a script (`sh -c '…'`): the script's document offsets; its commands follow in the list. */
+  script?: { start: number; end: number };
 }
 
 export interface RunModel {

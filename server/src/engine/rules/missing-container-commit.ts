@@ -16,7 +16,10 @@ export const missingContainerCommit: Rule = {
         const cmds = stage.byRun.get(run)!;
         const first = cmds.find((c) => c.rpmOstree && (c.rpmOstree.verb === 'install' || c.rpmOstree.verb === 'override'));
         if (!first) continue;
-        const last = cmds.reduce((a, c) => (c.cmd.stmtEnd > a.cmd.stmtEnd ? c : a));
+        // The last step: a shell given a script ends where its script's last command does.
+        const steps = cmds.filter((c) => !c.cmd.script);
+        if (steps.length === 0) continue;
+        const last = steps.reduce((a, c) => (c.cmd.stmtEnd > a.cmd.stmtEnd ? c : a));
         if (isOstreeContainerCommit(last.cmd)) continue;
         const swallowed = commitAsArguments(last);
         if (swallowed) {

@@ -16,7 +16,23 @@ export interface CodeActionQuery {
   diagnostics: Diagnostic[];
   /** `CodeActionContext.only`. */
   only?: string[];
+  /** The client resolves code actions (`codeAction/resolve` with `edit`): fix-all is offered without its edit. */
+  resolvesEdits?: boolean;
+  /** The document version, carried by a fix-all offered without its edit. */
+  version?: number;
 }
+
+/** What a fix-all offered without its edit carries to `codeAction/resolve`. */
+export interface FixAllData {
+  fixAll: { uri: string; version: number };
+}
+
+export function isFixAllData(data: unknown): data is FixAllData {
+  const f = (data as FixAllData | undefined)?.fixAll;
+  return typeof f?.uri === 'string' && typeof f.version === 'number';
+}
+
+export const FIX_ALL_TITLE = 'Fix all Layerlint problems';
 
 function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -59,9 +75,18 @@ export function codeActions(analysis: Analysis, query: CodeActionQuery, options:
       }
     }
   }
-  if (wants(query.only, FIX_ALL_KIND) && (query.only || analysis.diagnostics.some((d) => preferredFix(d)))) {
-    const edits = fixAllEdits(analysis.document.text, options, analysis);
-    if (edits.length) actions.push({ title: 'Fix all Layerlint problems', kind: FIX_ALL_KIND, edit: edit(edits) });
+  // Fix-all re-lints the whole file, several times: computed only when asked for by kind (`only`:
+  // source.fixAll on save, the Source Action menu), or offered without its edit to a client that
+  // resolves it. A request for the actions at the cursor never pays for it.
+  const asked = query.only !== undefined && wants(query.only, FIX_ALL_KIND);
+  if ((asked || query.resolvesEdits) && wants(query.only, FIX_ALL_KIND) && analysis.diagnostics.some((d) => preferredFix(d))) {
+    if (query.resolvesEdits && query.version !== undefined) {
+      const data: FixAllData = { fixAll: { uri: query.uri, version: query.version } };
+      actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data });
+    } else {
+      const edits = fixAllEdits(analysis.document.text, options, analysis);
+      if (edits.length) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: edit(edits) });
+    }
   }
   return actions;
 }
@@ -75,9 +100,24 @@ function preferredFix(d: LayerlintDiagnostic): Fix | undefined {
  * what another must say (a kver, an inserted dracut call). Returns one minimal edit, or none.
  */
 export function fixAllEdits(text: string, options: LintOptions, first?: Analysis): TextEdit[] {
+  const rounds = fixAllRounds(text, options, first);
+  for (let r = rounds.next(); ; r = rounds.next()) if (r.done) return r.value;
+}
+
+/** fixAllEdits with a pause between rounds: `pause` may throw to stop (a cancelled request). */
+export async function fixAllEditsAsync(text: string, options: LintOptions, first: Analysis | undefined, pause: () => Promise<void>): Promise<TextEdit[]> {
+  const rounds = fixAllRounds(text, options, first);
+  for (let r = rounds.next(); ; r = rounds.next()) {
+    if (r.done) return r.value;
+    await pause();
+  }
+}
+
+function* fixAllRounds(text: string, options: LintOptions, first?: Analysis): Generator<void, TextEdit[]> {
   let current = text;
   let analysis = first ?? analyze(text, options);
   for (let round = 0; round < 10; round++) {
+    yield;
     const taken: [number, number][] = [];
     const edits: TextEdit[] = [];
     const lines = analysis.document.lines;

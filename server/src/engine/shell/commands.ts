@@ -43,7 +43,13 @@ export interface Fragment {
   start: number;
   text: string;
   inHeredoc: boolean;
+  /** How many `sh -c` scripts this fragment is inside. */
+  shellDepth?: number;
 }
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
+/** `sh -c "sh -c '…'"` deeper than this is not read. */
+const MAX_SHELL_DEPTH = 8;
 
 export function extractCommands(fragment: Fragment, vars: ShellVariables, lines: LineIndex, limits = new LimitHits()): ShellCommand[] {
   const tree = parseShell(fragment.text);
@@ -83,7 +89,19 @@ function walk(root: Node, fragment: Fragment, vars: ShellVariables, lines: LineI
         let outer: { start: number; end: number } | undefined;
         for (let i = wrappers.length - 1, d = depth - 1; i >= 0 && wrappers[i].depth === d; i--, d--) outer = wrappers[i];
         const cmd = toCommand(cursor.currentNode, fragment, vars, lines, limits, substitutionDepths.length > 0, outer);
-        if (cmd) out.push(cmd);
+        if (cmd) {
+          out.push(cmd);
+          // A shell inside `$(…)` prints what its script prints: no steps of the build.
+          const script = cmd.inSubstitution ? undefined : shellScript(cmd, fragment);
+          if (script) {
+            if ((fragment.shellDepth ?? 0) >= MAX_SHELL_DEPTH) limits.record(script.start, script.start + script.text.length, NESTED_TOO_DEEP);
+            // The child shell's assignments do not come back to this one.
+            else {
+              cmd.script = { start: script.start, end: script.start + script.text.length };
+              out.push(...extractCommands(script, new ShellVariables(vars.snapshot()), lines, limits));
+            }
+          }
+        }
       } else if (type === 'variable_assignment') {
         const node = cursor.currentNode;
         if (node.parent?.type !== 'command') assign(node, vars, base, limits);
@@ -114,6 +132,41 @@ function walk(root: Node, fragment: Fragment, vars: ShellVariables, lines: LineI
   } finally {
     cursor.delete();
   }
+}
+
+/**
+ * The script of `sh -c '…'`, `bash -euxo pipefail -c "…"` as a fragment of its own, read as the
+ * child shell reads it: single-quoted text as it is; in double quotes the backslash of an escape
+ * (backslash before a double quote, dollar, backquote or backslash) becomes a blank, so that
+ * offsets stay those of the document.
+ */
+function shellScript(cmd: ShellCommand, fragment: Fragment): Fragment | undefined {
+  const name = cmd.name.slice(cmd.name.lastIndexOf('/') + 1);
+  if (!SHELLS.has(name)) return undefined;
+  let command = false;
+  let i = 0;
+  for (; i < cmd.args.length; i++) {
+    const v = cmd.args[i].values?.length === 1 ? cmd.args[i].values![0] : undefined;
+    if (v === undefined) return undefined;
+    if (v === '--' || v === '-') {
+      i++;
+      break;
+    }
+    if (v.startsWith('--')) continue;
+    if (!/^[-+][A-Za-z]+$/.test(v)) break;
+    if (v.startsWith('-') && v.includes('c')) command = true;
+    // `-o pipefail`, `-euxo pipefail`: each o takes the next word.
+    i += (v.match(/o/g) ?? []).length;
+  }
+  const word = cmd.args[i];
+  if (!command || !word) return undefined;
+  const at = word.start - fragment.start;
+  const raw = fragment.text.slice(at, word.end - fragment.start);
+  const shellDepth = (fragment.shellDepth ?? 0) + 1;
+  if (/^'[^']*'$/.test(raw)) return { start: word.start + 1, text: raw.slice(1, -1), inHeredoc: fragment.inHeredoc, shellDepth };
+  if (/^"(?:[^"\\]|\\.)*"$/s.test(raw)) return { start: word.start + 1, text: raw.slice(1, -1).replace(/\\([$`"\\])/g, ' $1'), inHeredoc: fragment.inHeredoc, shellDepth };
+  if (/^[^'"\s]+$/.test(raw)) return { start: word.start, text: raw, inHeredoc: fragment.inHeredoc, shellDepth };
+  return undefined;
 }
 
 // A heredoc redirection's text includes its body: the statement ends where its first line ends.
@@ -269,6 +322,7 @@ export function relocateCommands(commands: ShellCommand[], delta: number, lines:
       stmtEnd: c.stmtEnd + delta,
       inSubstitution: c.inSubstitution,
       inHeredoc: c.inHeredoc,
+      script: c.script && { start: c.script.start + delta, end: c.script.end + delta },
     };
   });
 }

@@ -1,0 +1,98 @@
+// Code actions computed only when asked (issue 17, item 4): a request for the actions at the cursor
+// never builds the whole-file fix-all; a client that resolves code actions gets it without its edit
+// and fills it in with codeAction/resolve; source.fixAll asked by kind still carries its edit;
+// cancelled resolve and documentSymbol requests answer RequestCancelled; on a large document the
+// Layerlint findings are published before the generic validation is awaited.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fixAllEdits } from '../../server/src/engine/services/actions';
+import { initEngine, OKD, REPLACE } from '../support/engine';
+import { DEFAULT_CAPABILITIES, LspClient } from '../support/lsp-client';
+
+const TEXT = `${OKD}\nRUN ${REPLACE}\nRUN echo done\n`;
+const URI = 'file:///lazy/Containerfile';
+const RESOLVING = { ...DEFAULT_CAPABILITIES, textDocument: { ...DEFAULT_CAPABILITIES.textDocument, codeAction: { ...DEFAULT_CAPABILITIES.textDocument.codeAction, resolveSupport: { properties: ['edit'] } } } };
+/** The cursor on the last line, where there is no finding: what a client asks on every cursor move. */
+const CURSOR = { textDocument: { uri: URI }, range: { start: { line: 2, character: 3 }, end: { line: 2, character: 3 } }, context: { diagnostics: [] } };
+const FIX_ALL = 'source.fixAll.layerlint';
+
+let c: LspClient | undefined;
+beforeAll(async () => {
+  await initEngine();
+});
+afterEach(() => c?.kill());
+
+async function start(capabilities: unknown, text = TEXT): Promise<LspClient> {
+  c = new LspClient();
+  await c.initialize(capabilities);
+  c.open(URI, text);
+  await c.diagnostics(URI, 1, 30_000);
+  return c;
+}
+
+/** Sends a request and a $/cancelRequest for it in the same write. */
+function cancelled(client: LspClient, method: string, params: unknown) {
+  const id = (client as unknown as { nextId: number }).nextId;
+  const answer = client.request(method, params, 30_000);
+  client.notify('$/cancelRequest', { id });
+  return answer;
+}
+
+describe('fix-all on demand', () => {
+  it('a client without resolve: nothing of fix-all at the cursor; with only source.fixAll, the edit', async () => {
+    const client = await start(DEFAULT_CAPABILITIES);
+    const atCursor = await client.call<any[]>('textDocument/codeAction', CURSOR);
+    expect(atCursor.filter((a) => a.kind === FIX_ALL)).toEqual([]);
+    const asked = await client.call<any[]>('textDocument/codeAction', { ...CURSOR, context: { diagnostics: [], only: ['source.fixAll'] } });
+    expect(asked.map((a) => [a.kind, a.edit.changes[URI]])).toEqual([[FIX_ALL, fixAllEdits(TEXT, {})]]);
+  });
+
+  it('a client that resolves: offered without its edit, filled in by codeAction/resolve', async () => {
+    const client = await start(RESOLVING);
+    const atCursor = await client.call<any[]>('textDocument/codeAction', CURSOR);
+    const fixAll = atCursor.filter((a) => a.kind === FIX_ALL);
+    expect(fixAll).toEqual([{ title: 'Fix all Layerlint problems', kind: FIX_ALL, data: { fixAll: { uri: URI, version: 1 } } }]);
+    const resolved = await client.call('codeAction/resolve', fixAll[0]);
+    expect(resolved.edit.changes[URI]).toEqual(fixAllEdits(TEXT, {}));
+    expect(fixAllEdits(TEXT, {})).not.toEqual([]);
+  });
+
+  it('resolve after an edit: ContentModified, not an edit for another text', async () => {
+    const client = await start(RESOLVING);
+    const [fixAll] = (await client.call<any[]>('textDocument/codeAction', CURSOR)).filter((a) => a.kind === FIX_ALL);
+    client.change(URI, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '# x\n' }]);
+    const answer = await client.request('codeAction/resolve', fixAll);
+    expect(answer.error?.code).toBe(-32801);
+  });
+});
+
+describe('cancellation', () => {
+  it('codeAction/resolve cancelled: RequestCancelled', async () => {
+    const client = await start(RESOLVING);
+    const [fixAll] = (await client.call<any[]>('textDocument/codeAction', CURSOR)).filter((a) => a.kind === FIX_ALL);
+    const answer = await cancelled(client, 'codeAction/resolve', fixAll);
+    expect(answer.error?.code).toBe(-32800);
+  });
+
+  it('documentSymbol cancelled: RequestCancelled; asked again: the symbols', async () => {
+    const client = await start(DEFAULT_CAPABILITIES);
+    const answer = await cancelled(client, 'textDocument/documentSymbol', { textDocument: { uri: URI } });
+    expect(answer.error?.code).toBe(-32800);
+    expect((await client.call<any[]>('textDocument/documentSymbol', { textDocument: { uri: URI } })).length).toBe(1);
+  });
+});
+
+describe('a large document', () => {
+  it('its Layerlint findings are published without waiting for the generic validation, which follows', async () => {
+    // 300 KB: the findings of the first version come before the worker's generic ones.
+    const text = `${OKD}\nRUN ${REPLACE}\n${'workdir /tmp\n'.repeat(23_000)}`;
+    expect(text.length).toBeGreaterThan(256 * 1024);
+    c = new LspClient();
+    await c.initialize();
+    c.open(URI, text);
+    const first = await c.diagnostics(URI, 1, 60_000);
+    const sources = (m: any) => [...new Set(m.params.diagnostics.map((d: any) => d.source))];
+    expect(sources(first)).toEqual(['layerlint']);
+    const complete = await c.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.version === 1 && m !== first, 120_000);
+    expect(sources(complete)).toContain('dockerfile-utils');
+  });
+});
