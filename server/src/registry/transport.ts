@@ -1,8 +1,9 @@
 // HTTP transport for registry APIs on undici's dispatchers (`./http`): scheme policy (HTTPS verified;
 // plain HTTP only for loopback and user-listed insecure hosts), proxies from the environment,
-// per-request timeout, Retry-After with a cap, capped bodies, redirects that never carry credentials to
-// another host, and the bearer-token / basic auth dance with a per-host+scope token cache
-// (PLATFORMS.md §2–3).
+// one deadline per image over every request and wait, Retry-After with a cap, capped bodies, redirects
+// that never carry credentials to another origin, challenges answered only from the registry's own
+// host, and the bearer-token / basic auth dance with a per-host+scope token cache (PLATFORMS.md §2–3,
+// docs/SECURITY.md).
 import type { Dispatcher } from 'undici';
 import type { CredentialLookup, Credentials } from './auth';
 import { credentialLookup } from './auth';
@@ -355,7 +356,7 @@ export class RegistryTransport {
   }
 
   /**
-   * Sends a request to a registry host, following redirects (Authorization only to the same host) and
+   * Sends a request to a registry host, following redirects (Authorization only to the same origin) and
    * honouring one Retry-After on 429/503. Returns the final response, whatever its status.
    */
   private async send(target: RequestTarget, path: string, authorization: string | undefined, sendOptions: SendOptions): Promise<RegistryResponse> {
