@@ -21,7 +21,7 @@ const entries = [
   // the small dist/cli.js through V8 code caches (below).
   { in: 'server/src/cli/main.ts', out: 'cli-main' },
   { in: 'server/src/cli/platforms-main.ts', out: 'cli-platforms' },
-  // The server's shebang carries SERVER_NODE_OPTIONS (server/src/protocol.ts; a test keeps them equal).
+  // The server's shebang carries SERVER_NODE_OPTIONS (shared/protocol.ts; a test keeps them equal).
   { in: 'server/src/server.ts', out: 'server', bin: true, shebang: '#!/usr/bin/env -S node --max-semi-space-size=2 --heap-growing-percent=150' },
   { in: 'server/src/handlers/dockerfile-validation-worker.ts', out: 'dockerfile-worker' },
   // The extension is two bundles: a small one that activate() runs from (commands, status bar, code

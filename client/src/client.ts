@@ -15,10 +15,11 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SERVER_NODE_OPTIONS, SETTINGS_SECTION, VALIDATED, type LayerlintInitializationOptions, type ValidatedParams } from '../../server/src/protocol';
+import { SERVER_NODE_OPTIONS, SETTINGS_SECTION, type LayerlintInitializationOptions, type RuleSummary, type ValidatedParams } from '../../shared/protocol';
 import { RestartBackoff } from './backoff';
 import { CONFLICTING_EXTENSIONS, conflictKey, detectConflicts, type ConflictingExtension } from './conflicts';
-import { bundledDocFor, withBundledDocLinks } from './rule-docs';
+import { RulesRequest, ValidatedNotification } from './requests';
+import { bundledDocFor, pagesUnder, withBundledDocLinks, type HasPage } from './rule-docs';
 import { DOCUMENT_SELECTOR } from './selector';
 import { mapConfigurationResult } from './settings';
 import { userSet } from './user-set';
@@ -65,6 +66,7 @@ export class LayerlintClient implements vscode.Disposable {
   private readonly onValidatedEmitter = new vscode.EventEmitter<ValidatedParams>();
   readonly onValidated = this.onValidatedEmitter.event;
   private errorHandler: BackoffErrorHandler;
+  private readonly hasPage: HasPage;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -72,6 +74,7 @@ export class LayerlintClient implements vscode.Disposable {
     private readonly status: ServerStatus,
   ) {
     this.errorHandler = new BackoffErrorHandler(output, status);
+    this.hasPage = pagesUnder(context.extensionPath);
     this.conflicts = this.detect();
     this.disposables.push(
       this.onValidatedEmitter,
@@ -126,7 +129,7 @@ export class LayerlintClient implements vscode.Disposable {
         provideHover: async (document, position, token, next) => {
           const hover = await next(document, position, token);
           const toUri = (segments: string[]) => vscode.Uri.joinPath(this.context.extensionUri, ...segments).toString();
-          for (const c of hover?.contents ?? []) if (c instanceof vscode.MarkdownString) c.value = withBundledDocLinks(c.value, toUri);
+          for (const c of hover?.contents ?? []) if (c instanceof vscode.MarkdownString) c.value = withBundledDocLinks(c.value, toUri, this.hasPage);
           return hover;
         },
         workspace: {
@@ -144,7 +147,7 @@ export class LayerlintClient implements vscode.Disposable {
 
   private withBundledDocs(d: vscode.Diagnostic): vscode.Diagnostic {
     if (d.source !== 'layerlint' || typeof d.code !== 'object' || !d.code.target) return d;
-    const segments = bundledDocFor(d.code.target.toString(true));
+    const segments = bundledDocFor(d.code.target.toString(true), this.hasPage);
     if (segments) d.code = { value: d.code.value, target: vscode.Uri.joinPath(this.context.extensionUri, ...segments) };
     return d;
   }
@@ -162,7 +165,7 @@ export class LayerlintClient implements vscode.Disposable {
             if (this.status.current !== 'restarting') this.status.setState('starting');
           } else if (this.status.current !== 'failed' && this.status.current !== 'restarting') this.status.setState('stopped');
         }),
-        client.onNotification(VALIDATED, (p: ValidatedParams) => {
+        client.onNotification(ValidatedNotification, (p) => {
           this.status.validated(p);
           this.onValidatedEmitter.fire(p);
         }),
@@ -181,6 +184,12 @@ export class LayerlintClient implements vscode.Disposable {
     } else {
       await this.start();
     }
+  }
+
+  /** The rules the server reports (`layerlint/rules`). */
+  async rules(): Promise<RuleSummary[]> {
+    if (!this.client) throw new Error('the language server is not running');
+    return this.client.sendRequest(RulesRequest);
   }
 
   get running(): boolean {

@@ -3,11 +3,12 @@
 // required after activate() has returned; the server then starts in the background. Only types cross
 // the split (`import type`), so dist/extension.js stays small and cheap to load.
 import * as vscode from 'vscode';
-import type { CheckPlatformsResult } from '../../server/src/protocol';
+import type { CheckPlatformsResult } from '../../shared/protocol';
 import type { LayerlintClient } from './client';
 import { PlatformChecker, type CheckPlatformsArgs } from './commands/checkPlatforms';
 import { showRuleDocumentation } from './commands/showRuleDocumentation';
 import { FromCodeLensProvider } from './fromCodeLens';
+import { pagesUnder } from './rule-docs';
 import { DOCUMENT_SELECTOR } from './selector';
 import { ServerStatus } from './status';
 
@@ -59,6 +60,11 @@ export function activate(context: vscode.ExtensionContext): LayerlintApi {
     },
     lenses,
   );
+  // After the server has started: the list is the server's (`layerlint/rules`).
+  const rulesOfServer = async () => {
+    await serverReady;
+    return lc!.rules();
+  };
   const checkPlatforms = async (args?: CheckPlatformsArgs | vscode.Uri) => {
     await client.catch(() => undefined);
     return checker.run(args);
@@ -71,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): LayerlintApi {
     checker,
     vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, lenses),
     vscode.commands.registerCommand('layerlint.checkPlatforms', checkPlatforms),
-    vscode.commands.registerCommand('layerlint.showRuleDocumentation', (code?: string) => showRuleDocumentation(context.extensionUri, code)),
+    vscode.commands.registerCommand('layerlint.showRuleDocumentation', (code?: string) => showRuleDocumentation(context.extensionUri, rulesOfServer, pagesUnder(context.extensionPath), code)),
     vscode.commands.registerCommand('layerlint.restartServer', async () => (await client).restart()),
     vscode.commands.registerCommand('layerlint.showOutput', () => output.show(true)),
   );

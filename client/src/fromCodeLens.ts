@@ -1,6 +1,6 @@
 // Code lenses on FROM lines after a platform check: which targets the base image offers.
 import * as vscode from 'vscode';
-import type { CheckPlatformsResult, PlatformImageResult } from '../../server/src/protocol';
+import type { CheckPlatformsResult, PlatformImageResult } from '../../shared/protocol';
 import { lensTitle } from './report';
 
 export class FromCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {

@@ -1,6 +1,6 @@
 // Text for the platform check (summary, Markdown report, output-channel table, code-lens titles)
 // and the status bar. vscode-free.
-import type { CheckPlatformsResult, PlatformImageResult, PlatformTargetResult, ValidatedParams } from '../../server/src/protocol';
+import type { CheckPlatformsResult, PlatformImageResult, PlatformTargetResult, ValidatedParams } from '../../shared/protocol';
 import { escapeControl, lensText, markdownCode as code, markdownText, notificationName as name } from './safeText';
 
 export type Level = 'info' | 'warning' | 'error';

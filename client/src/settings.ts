@@ -2,7 +2,7 @@
 // with the generic Dockerfile features switched off while a Docker extension provides them, and
 // without the defaults of settings `.layerlint.yaml` may give (VS Code fills in the default of every
 // setting; the server must see only what the user set, so the file applies otherwise). vscode-free.
-import { SETTINGS_SECTION } from '../../server/src/protocol';
+import { SETTINGS_SECTION } from '../../shared/protocol';
 import type { ConflictingExtension } from './conflicts';
 
 const GENERIC_OFF = { diagnostics: false, completion: false, hover: false } as const;

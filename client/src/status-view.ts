@@ -1,5 +1,5 @@
 // What the Layerlint language status item shows for a server state. vscode-free.
-import type { ValidatedParams } from '../../server/src/protocol';
+import type { ValidatedParams } from '../../shared/protocol';
 import { clock, describeValidation } from './report';
 
 export type ServerState = 'starting' | 'running' | 'restarting' | 'stopped' | 'failed';

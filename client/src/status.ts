@@ -1,7 +1,7 @@
 // The Layerlint language status item (shown for Containerfile editors only, in the `{}` language
 // status of the status bar): language-server state, and the time of the last `layerlint/validated`.
 import * as vscode from 'vscode';
-import type { ValidatedParams } from '../../server/src/protocol';
+import type { ValidatedParams } from '../../shared/protocol';
 import { DOCUMENT_SELECTOR } from './selector';
 import { statusView, type ServerState } from './status-view';
 

@@ -1,6 +1,6 @@
 // Whether the user set a `layerlint.*` setting, as opposed to VS Code filling in its default.
 import * as vscode from 'vscode';
-import { SETTINGS_SECTION } from '../../server/src/protocol';
+import { SETTINGS_SECTION } from '../../shared/protocol';
 import type { IsSet } from './settings';
 
 /** Whether the user set `layerlint.<key>` anywhere (user, workspace, folder, or for a language). */

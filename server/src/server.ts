@@ -15,7 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { initEngine } from './engine';
+import { initEngine, RULES } from './engine';
 import { FIX_ALL_KIND } from './engine/services/actions';
 import { AnalysisCache } from './handlers/analysis-cache';
 import { onCodeAction, onCodeActionResolve } from './handlers/code-actions';
@@ -30,7 +30,8 @@ import { onDocumentSymbol, onFoldingRanges } from './handlers/symbols';
 import { Validator } from './handlers/validation';
 import { shareDockerfileParses } from './handlers/shared-parse';
 import { setFlagsFromString } from 'node:v8';
-import { CHECK_PLATFORMS, type LayerlintInitializationOptions } from './protocol';
+import type { LayerlintInitializationOptions } from '../../shared/protocol';
+import { CheckPlatformsRequest, RulesRequest } from './requests';
 
 declare const LAYERLINT_VERSION: string | undefined;
 const VERSION = typeof LAYERLINT_VERSION === 'string' ? LAYERLINT_VERSION : 'dev';
@@ -136,7 +137,8 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(guard(connection, 'completion', [], (p) => onCompletion(ready(), p)));
   connection.onDocumentSymbol(guard(connection, 'documentSymbol', [], (p, token) => onDocumentSymbol(ready(), p, token)));
   connection.onFoldingRanges(guard(connection, 'foldingRange', [], (p) => onFoldingRanges(ready(), p)));
-  connection.onRequest(CHECK_PLATFORMS, async (params, token) => {
+  connection.onRequest(RulesRequest, () => RULES.map((r) => ({ code: r.code, defaultSeverity: r.defaultSeverity, title: r.title, registry: r.registry === true })));
+  connection.onRequest(CheckPlatformsRequest, async (params, token) => {
     ready();
     const result = await platforms!.check(params, token);
     await validator!.validate(result.uri);

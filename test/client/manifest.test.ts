@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DECLARED_BASE_NAMES } from '../../server/src/engine/model/family';
 import { RULES } from '../../server/src/engine/catalog';
-import { DEFAULT_SETTINGS } from '../../server/src/protocol';
+import { DEFAULT_SETTINGS } from '../../shared/protocol';
 import { DOCUMENT_SELECTOR } from '../../client/src/selector';
 
 const root = join(__dirname, '..', '..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeValidation, lensTitle, markdownReport, outputTable, summarize } from '../../client/src/report';
-import type { CheckPlatformsResult, PlatformImageResult } from '../../server/src/protocol';
+import type { CheckPlatformsResult, PlatformImageResult } from '../../shared/protocol';
 
 const MISSING = 'no image found in manifest list for architecture arm64, variant "v8", OS linux';
 const DIGEST = `sha256:${'a'.repeat(64)}`;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { initEngine, lint } from '../../server/src/engine';
+import { initEngine, lint, RULES } from '../../server/src/engine';
 import { ROOT } from '../support/cli';
 import { LspClient, type Message } from '../support/lsp-client';
 
@@ -47,6 +47,13 @@ function lineOf(text: string, needle: string): { line: number; character: number
 }
 
 describe('language server over stdio', () => {
+  it('answers layerlint/rules with every rule of the catalogue, in its order (the editor\'s rule list)', async () => {
+    const c = await started();
+    const { result } = await c.request('layerlint/rules', null);
+    expect(result).toEqual(RULES.map((r) => ({ code: r.code, defaultSeverity: r.defaultSeverity, title: r.title, registry: r.registry === true })));
+    expect(result.filter((r: { registry: boolean }) => r.registry).map((r: { code: string }) => r.code)).toEqual(['base-platform-missing', 'base-platform-mislabeled']);
+  });
+
   it('answers initialize with its capabilities and identity', async () => {
     const c = new LspClient();
     clients.push(c);

@@ -2,7 +2,7 @@
 // for each target platform. Sends `layerlint/checkPlatforms`; the server merges the findings into
 // the document's diagnostics (on the FROM lines, with the runtime's own error text).
 import * as vscode from 'vscode';
-import { CHECK_PLATFORMS, type CheckPlatformsParams, type CheckPlatformsResult } from '../../../server/src/protocol';
+import { CHECK_PLATFORMS, type CheckPlatformsParams, type CheckPlatformsResult } from '../../../shared/protocol';
 import type { LayerlintClient } from '../client';
 import { userSet } from '../user-set';
 import type { FromCodeLensProvider } from '../fromCodeLens';

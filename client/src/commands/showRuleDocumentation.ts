@@ -1,12 +1,12 @@
 // "Layerlint: Show Rule Documentation": the rule at the cursor (a Layerlint diagnostic), or one
-// picked from the catalog, opened from the pages shipped in the extension (docs/rules/<code>.md) in a
-// Markdown preview: offline, nothing fetched.
+// picked from the server's rules (`layerlint/rules`), opened from the pages shipped in the extension
+// (docs/rules/<code>.md) in a Markdown preview: offline, nothing fetched.
 import * as vscode from 'vscode';
-import { RULES, RULES_BY_CODE } from '../../../server/src/engine/catalog';
-import { ruleDocSegments } from '../rule-docs';
+import type { RuleSummary } from '../../../shared/protocol';
+import { ruleDocSegments, type HasPage } from '../rule-docs';
 
 /** The Layerlint rule codes of the diagnostics under the cursor of the active editor. */
-function codesAtCursor(): string[] {
+function codesAtCursor(known: ReadonlySet<string>): string[] {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return [];
   const pos = editor.selection.active;
@@ -14,24 +14,32 @@ function codesAtCursor(): string[] {
     .getDiagnostics(editor.document.uri)
     .filter((d) => d.source === 'layerlint' && d.range.contains(pos))
     .map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '')))
-    .filter((c) => RULES_BY_CODE.has(c));
+    .filter((c) => known.has(c));
 }
 
-/** Opens the rule's bundled page; returns its URI (undefined when cancelled). */
-export async function showRuleDocumentation(extensionUri: vscode.Uri, code?: unknown): Promise<string | undefined> {
-  let rule = typeof code === 'string' && RULES_BY_CODE.has(code) ? code : undefined;
+/** Opens the rule's bundled page; returns its URI (undefined when cancelled or the server cannot say). */
+export async function showRuleDocumentation(extensionUri: vscode.Uri, rulesOfServer: () => Promise<RuleSummary[]>, hasPage: HasPage, code?: unknown): Promise<string | undefined> {
+  let rules: RuleSummary[];
+  try {
+    rules = await rulesOfServer();
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Layerlint: the language server did not list its rules (${(e as Error)?.message ?? e}).`);
+    return undefined;
+  }
+  const known = new Set(rules.map((r) => r.code));
+  let rule = typeof code === 'string' && known.has(code) ? code : undefined;
   if (!rule) {
-    const here = new Set(codesAtCursor());
+    const here = new Set(codesAtCursor(known));
     if (here.size === 1) rule = [...here][0];
     else {
-      const items = [...RULES]
+      const items = [...rules]
         .sort((a, b) => Number(here.has(b.code)) - Number(here.has(a.code)))
         .map((r) => ({ label: r.code, description: `${r.defaultSeverity}${here.has(r.code) ? ' · at the cursor' : ''}${r.registry ? ' · registry' : ''}`, detail: r.title }));
       const picked = await vscode.window.showQuickPick(items, { title: 'Layerlint: Show Rule Documentation', matchOnDetail: true, placeHolder: 'Rule' });
       rule = picked?.label;
     }
   }
-  const segments = rule ? ruleDocSegments(rule) : undefined;
+  const segments = rule ? ruleDocSegments(rule, hasPage) : undefined;
   if (!segments) return undefined;
   const page = vscode.Uri.joinPath(extensionUri, ...segments);
   try {

@@ -1,7 +1,8 @@
+import { RULE_DOCS_BASE_URL } from '../../../shared/protocol';
 import type { SeverityName } from './types';
 
 /** Where each rule's documentation lives (docs/rules/<code>.md in the repository). */
-export const DOCS_BASE_URL = 'https://github.com/layerlint/layerlint/blob/main/docs/rules/';
+export const DOCS_BASE_URL = RULE_DOCS_BASE_URL;
 
 export interface RuleInfo {
   code: string;

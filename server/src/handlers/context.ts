@@ -2,7 +2,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine';
-import type { LayerlintSettings } from '../protocol';
+import type { LayerlintSettings } from '../../../shared/protocol';
 import type { AnalysisCache } from './analysis-cache';
 import type { DockerfileService } from './dockerfile-service';
 import { lintOptionsOf, type SettingsStore } from './settings';

@@ -8,7 +8,7 @@ import { PlatformChecker, type CheckOptions, type ImageResult } from '../registr
 import { checkContainerfileText, diagnosticsFor, finishPlatformDiagnostics } from '../registry/diagnostics';
 import { extractFroms } from '../registry/froms';
 import { parsePlatform } from '../registry/platform';
-import type { CheckPlatformsParams, CheckPlatformsResult, LayerlintSettings } from '../protocol';
+import type { CheckPlatformsParams, CheckPlatformsResult, LayerlintSettings } from '../../../shared/protocol';
 import type { ServerContext } from './context';
 import type { LayerlintDiagnostic } from '../engine/types';
 

@@ -4,7 +4,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, findConfigFile, loadConfigFile, type ProjectConfig } from '../config/project-config';
-import { DEFAULT_SETTINGS, type LayerlintSettings } from '../protocol';
+import { DEFAULT_SETTINGS, type LayerlintSettings } from '../../../shared/protocol';
 
 export const CONFIG_FILE_GLOB = '**/.layerlint.{yaml,yml}';
 

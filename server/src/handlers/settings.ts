@@ -4,7 +4,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { DECLARED_BASE_NAMES } from '../engine/model/family';
 import type { LintOptions, SeveritySetting } from '../engine/types';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, type LayerlintSettings } from '../protocol';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, type LayerlintSettings } from '../../../shared/protocol';
 import { withProjectConfig, type ProjectConfigs } from './project-config';
 
 const SEVERITY_SETTINGS = new Set<SeveritySetting>(['off', 'error', 'warning', 'information', 'hint']);

@@ -5,7 +5,8 @@
 // moved through the edit). `layerlint/validated` follows the complete publication.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { internalErrorSummary } from '../engine';
-import { VALIDATED, type ValidatedParams } from '../protocol';
+import type { ValidatedParams } from '../../../shared/protocol';
+import { ValidatedNotification } from '../requests';
 import { documentState, type ServerContext } from './context';
 import { carryOver } from './carry-over';
 import { forgetSharedParse } from './shared-parse';
@@ -130,7 +131,7 @@ export class Validator {
       const diagnostics = [...own, ...genericDiagnostics];
       await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
       const params: ValidatedParams = { uri, version, durationMs: Math.round((performance.now() - started) * 10) / 10, diagnostics: diagnostics.length };
-      await this.ctx.connection.sendNotification(VALIDATED, params);
+      await this.ctx.connection.sendNotification(ValidatedNotification, params);
     } catch (e) {
       this.ctx.connection.console.error(`layerlint: validating ${uri} failed: ${(e as Error)?.stack ?? e}`);
     }

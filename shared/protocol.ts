@@ -1,8 +1,12 @@
 // The contract between the language server and its clients (the VS Code extension, tests, other
 // editors): the settings the server pulls and the custom requests/notifications it understands.
-// Plain types and method names only, so the client can import this without pulling in the server.
+// Plain types and method names only: the extension's first bundle imports it without pulling in a
+// language-client library, and nothing here sees the server's source (the typed request objects are
+// in requests.ts).
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { SeveritySetting } from './engine/types';
+
+/** A rule's severity, or off (the engine's SeveritySetting). */
+export type SeveritySetting = 'off' | 'error' | 'warning' | 'information' | 'hint';
 
 /** The configuration section the server pulls with `workspace/configuration` (per document URI). */
 export const SETTINGS_SECTION = 'layerlint';
@@ -89,6 +93,20 @@ export interface CheckPlatformsResult {
   images: PlatformImageResult[];
   /** The platform diagnostics now merged into the document's published diagnostics. */
   diagnostics: Diagnostic[];
+}
+
+/** Where each rule's documentation lives (docs/rules/<code>.md in the repository); diagnostics link there. */
+export const RULE_DOCS_BASE_URL = 'https://github.com/layerlint/layerlint/blob/main/docs/rules/';
+
+/** Request `layerlint/rules`: every rule the server reports, in catalogue order. */
+export const RULES_METHOD = 'layerlint/rules';
+
+export interface RuleSummary {
+  code: string;
+  defaultSeverity: Exclude<SeveritySetting, 'off'>;
+  title: string;
+  /** True for the rules of the registry platform check. */
+  registry: boolean;
 }
 
 /** Notification `layerlint/validated` (server → client) after diagnostics are published. */

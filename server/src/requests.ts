@@ -1,0 +1,9 @@
+// The custom requests and notifications of shared/protocol.ts as typed objects of the server's
+// LSP library (client/src/requests.ts has the client's, as vscode-eslint does: the two libraries carry
+// their own vscode-jsonrpc): a parameter or result of the wrong shape fails tsc.
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { CHECK_PLATFORMS, RULES_METHOD, VALIDATED, type CheckPlatformsParams, type CheckPlatformsResult, type RuleSummary, type ValidatedParams } from '../../shared/protocol';
+
+export const CheckPlatformsRequest = new RequestType<CheckPlatformsParams, CheckPlatformsResult, void>(CHECK_PLATFORMS);
+export const RulesRequest = new RequestType0<RuleSummary[], void>(RULES_METHOD);
+export const ValidatedNotification = new NotificationType<ValidatedParams>(VALIDATED);
