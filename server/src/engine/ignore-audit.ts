@@ -3,13 +3,12 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import { RULES_BY_CODE } from './catalog';
 import { removeIgnoreEntry } from './fixes/remove-ignore';
-import type { Finding } from './rules/rule';
+import type { Finding, RuleInfo } from './rules/rule';
+import { unknownIgnore } from './rules/unknown-ignore';
+import { unusedIgnore } from './rules/unused-ignore';
 import type { IgnoreComment, Suppressions } from './suppression';
 import type { LineIndex } from './text/line-index';
 import type { LintOptions } from './types';
-
-export const UNKNOWN_IGNORE = 'unknown-ignore';
-export const UNUSED_IGNORE = 'unused-ignore';
 
 /**
  * Whether an unused entry of `code` is worth reporting: not for the rules of the registry check
@@ -26,18 +25,18 @@ export function auditIgnoreComments(lines: LineIndex, suppressions: Suppressions
   for (const comment of suppressions.comments) {
     const where = comment.global ? 'in this file' : comment.instruction ? `for the ${comment.instruction.keyword} below` : 'anywhere: no instruction follows this comment block directly';
     for (const entry of comment.entries) {
-      let code: string;
+      let rule: RuleInfo;
       let message: string;
       if (!RULES_BY_CODE.has(entry.code)) {
-        code = UNKNOWN_IGNORE;
+        rule = unknownIgnore;
         message = `"${entry.code}" is no Layerlint rule code, so it suppresses nothing (layerlint rules lists the codes).`;
       } else if (!entry.used && judgedByUse(entry.code, options)) {
-        code = UNUSED_IGNORE;
+        rule = unusedIgnore;
         message = `${entry.code} reports nothing ${where}: this ignore suppresses nothing.`;
       } else continue;
       const finding: Finding = {
-        code,
-        severity: 'hint',
+        code: rule.code,
+        severity: rule.defaultSeverity,
         message,
         range: lines.range(entry.start, entry.end),
         fixes: [removeIgnoreEntry(lines, comment, entry)],

@@ -17,7 +17,7 @@ import type { LayerlintDiagnostic, LintOptions, SeverityName } from './types';
 
 export * from './types';
 export * from './model/types';
-export { RULES, RULES_BY_CODE, docsUrl } from './catalog';
+export { RULES, RULES_BY_CODE, docsUrl, type RuleInfo } from './catalog';
 export { DRACUT_OPTIONS } from './dracut/options';
 export { parseKernelRpm, initramfsPath } from './kver';
 export { TEXT_RULES } from './rules';

@@ -4,6 +4,9 @@ import { commandsOf, type Finding, type Rule } from './rule';
 
 export const clientOnlyRpmOstree: Rule = {
   code: 'client-only-rpm-ostree',
+  defaultSeverity: 'error',
+  title: 'rpm-ostree verb that cannot run in a container build',
+  summary: 'This verb goes through the rpm-ostree daemon (or needs a newer rpm-ostree) and fails in a build.',
   check(ctx) {
     const out: Finding[] = [];
     for (const [f] of commandsOf(ctx)) {

@@ -9,6 +9,9 @@ const GUARD = /\[\s+-d\s+\/usr\/libexec\/rpm-ostree\/wrapped\/?\s+\]\s*\|\|\s*$/
 
 export const cliwrapDeprecated: Rule = {
   code: 'cliwrap-deprecated',
+  defaultSeverity: 'warning',
+  title: 'rpm-ostree cliwrap is deprecated',
+  summary: 'cliwrap is deprecated since rpm-ostree 2024.9 and its wrappers stay in the image.',
   check(ctx) {
     const out: Finding[] = [];
     for (const [f, stage] of commandsOf(ctx)) {

@@ -4,6 +4,9 @@ import { commandsOf, type Finding, type Rule } from './rule';
 
 export const cliwrapSameRun: Rule = {
   code: 'cliwrap-same-run',
+  defaultSeverity: 'error',
+  title: 'cliwrap enabled in the same RUN as dracut or a kernel change',
+  summary: 'Before rpm-ostree 2024.4 wrapping an already wrapped image destroys the real dracut and rpm (the OKD 4.14 failure).',
   check(ctx) {
     const out: Finding[] = [];
     for (const [f, stage] of commandsOf(ctx)) {

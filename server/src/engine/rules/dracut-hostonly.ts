@@ -7,6 +7,9 @@ const WHY = 'A host-only initramfs holds only what the build container needs, no
 
 export const dracutHostonly: Rule = {
   code: 'dracut-hostonly',
+  defaultSeverity: 'warning',
+  title: 'dracut in host-only mode',
+  summary: 'A host-only initramfs fits the build container, not the machines that boot the image.',
   check(ctx) {
     const out: Finding[] = [];
     for (const [inv, f, stage] of dracutCalls(ctx)) {

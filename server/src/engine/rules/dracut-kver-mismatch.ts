@@ -7,6 +7,9 @@ import { argRange, dracutCalls, INITRAMFS_RE, kverKind } from './dracut-shared';
 
 export const dracutKverMismatch: Rule = {
   code: 'dracut-kver-mismatch',
+  defaultSeverity: 'error',
+  title: 'dracut builds for a kernel version the stage does not install',
+  summary: "dracut's kernel version differs from VERSION-RELEASE.ARCH of the kernel installed in the stage.",
   check(ctx) {
     const out: Finding[] = [];
     for (const [inv, f] of dracutCalls(ctx)) {

@@ -5,6 +5,9 @@ import { argRange, dracutCalls } from './dracut-shared';
 
 export const dracutMissingForce: Rule = {
   code: 'dracut-missing-force',
+  defaultSeverity: 'warning',
+  title: 'dracut without --force over an existing initramfs',
+  summary: 'dracut refuses to overwrite an existing initramfs.img without -f.',
   check(ctx) {
     const out: Finding[] = [];
     for (const [inv] of dracutCalls(ctx)) {

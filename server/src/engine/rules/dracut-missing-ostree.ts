@@ -4,6 +4,9 @@ import { baseDracutConfigApplies, dracutCalls } from './dracut-shared';
 
 export const dracutMissingOstree: Rule = {
   code: 'dracut-missing-ostree',
+  defaultSeverity: 'error',
+  title: 'dracut without the ostree module',
+  summary: 'The ostree dracut module is opt-in; without it the initramfs cannot mount the deployment.',
   check(ctx) {
     const out: Finding[] = [];
     for (const [inv, f, stage] of dracutCalls(ctx)) {

@@ -8,6 +8,9 @@ import { argRange, dracutCalls, INITRAMFS_RE, kverKind, kverTextFor } from './dr
 
 export const dracutOutputPath: Rule = {
   code: 'dracut-output-path',
+  defaultSeverity: 'error',
+  title: 'initramfs written to the wrong place',
+  summary: 'The initramfs must be /usr/lib/modules/<kver>/initramfs.img beside vmlinuz; without an image argument dracut writes to /boot.',
   check(ctx) {
     const out: Finding[] = [];
     for (const [inv, f, stage] of dracutCalls(ctx)) {

@@ -5,6 +5,9 @@ import { dracutCalls } from './dracut-shared';
 
 export const dracutThroughCliwrap: Rule = {
   code: 'dracut-through-cliwrap',
+  defaultSeverity: 'error',
+  title: 'dracut runs through the cliwrap shim',
+  summary: "With cliwrap on, `dracut` is rpm-ostree's shim, which fails in a container build.",
   check(ctx) {
     const out: Finding[] = [];
     for (const [inv, f] of dracutCalls(ctx)) {

@@ -8,6 +8,9 @@ const ORDER = ['', 'core', 'modules', 'modules-core', 'modules-extra', 'modules-
 
 export const kernelPackageSet: Rule = {
   code: 'kernel-package-set',
+  defaultSeverity: 'error',
+  title: 'Kernel packages of different versions or an incomplete set',
+  summary: 'Replace the whole installed kernel set (kernel, kernel-core, kernel-modules, kernel-modules-core) at one VERSION-RELEASE.ARCH.',
   check(ctx) {
     const out: Finding[] = [];
     for (const [f] of commandsOf(ctx)) {

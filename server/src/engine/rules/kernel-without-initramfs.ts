@@ -7,6 +7,10 @@ import { kernelChangeRange, kernelChangeKver, kverTextAt } from './shared';
 
 export const kernelWithoutInitramfs: Rule = {
   code: 'kernel-without-initramfs',
+  defaultSeverity: 'error',
+  title: 'Kernel changed without regenerating the initramfs',
+  summary:
+    'A kernel change with no dracut call after it: on bases where rpm-ostree does not regenerate the initramfs, the node boots the new kernel with the old initramfs and stops at "cannot open root device".',
   check(ctx) {
     const out: Finding[] = [];
     for (const [f, stage] of commandsOf(ctx)) {

@@ -4,14 +4,16 @@ import { isOstreeContainerCommit } from '../model/build';
 import type { ShellWord } from '../model/types';
 import type { Finding, Rule } from './rule';
 
-const FAMILIES = new Set(['okd-fcos', 'coreos-legacy', 'coreos']);
-
 export const missingContainerCommit: Rule = {
   code: 'missing-container-commit',
+  defaultSeverity: 'information',
+  title: 'RUN does not end with `ostree container commit`',
+  summary: '`ostree container commit` is the documented last step of a RUN that changes packages on rpm-ostree-composed bases.',
+  families: ['okd-fcos', 'coreos-legacy', 'coreos'],
   check(ctx) {
     const out: Finding[] = [];
     for (const stage of ctx.stages) {
-      if (!FAMILIES.has(stage.base.family)) continue;
+      if (!this.families!.includes(stage.base.family)) continue;
       for (const run of stage.stage.runs) {
         const cmds = stage.byRun.get(run)!;
         const first = cmds.find((c) => c.rpmOstree && (c.rpmOstree.verb === 'install' || c.rpmOstree.verb === 'override'));

@@ -3,6 +3,9 @@ import { commandsAfter, commandsOf, type Finding, type Rule } from './rule';
 
 export const multipleKernels: Rule = {
   code: 'multiple-kernels',
+  defaultSeverity: 'error',
+  title: 'A second kernel installed beside the base kernel',
+  summary: 'Installing a kernel instead of replacing it leaves two kernels; bootc and rpm-ostree expect exactly one.',
   check(ctx) {
     const out: Finding[] = [];
     for (const [f, stage] of commandsOf(ctx)) {

@@ -4,10 +4,14 @@ import { commandsOf, type Finding, type Rule } from './rule';
 
 export const ostreeCommitOnBootc: Rule = {
   code: 'ostree-commit-on-bootc',
+  defaultSeverity: 'warning',
+  title: '`ostree container commit` on a bootc image',
+  summary: 'bootc-built images carry no embedded ostree repo; use `bootc container lint` as the last step.',
+  families: ['bootc'],
   check(ctx) {
     const out: Finding[] = [];
     for (const [f, stage] of commandsOf(ctx)) {
-      if (stage.base.family !== 'bootc' || !isOstreeContainerCommit(f.cmd)) continue;
+      if (!this.families!.includes(stage.base.family) || !isOstreeContainerCommit(f.cmd)) continue;
       const end = f.cmd.args[1].end;
       out.push({
         code: this.code,

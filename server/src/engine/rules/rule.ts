@@ -2,6 +2,7 @@ import type { DiagnosticTag, Range } from 'vscode-languageserver-types';
 import type { AnyStageFacts, CommandFacts, StageFacts } from '../analysis/facts';
 import type { EditContext } from '../fixes/edits';
 import type { LimitHit } from '../model/limits';
+import type { Family } from '../model/types';
 import type { Fix, LintOptions, SeverityName } from '../types';
 
 export interface Finding {
@@ -24,8 +25,29 @@ export interface RuleContext extends EditContext {
   limitHits: LimitHit[];
 }
 
-export interface Rule {
+/**
+ * What a rule is, apart from how it checks. Declared in the rule's own file (rules/<code>.ts); the
+ * catalogue, the editor settings, the configuration schema, the snippets, the grammar and the docs
+ * index are derived from it (`npm run generate`, checked by test/docs/rule-lists.test.ts).
+ */
+export interface RuleInfo {
   code: string;
+  /** The severity in the common case; some rules raise or lower it by context (see `summary`). */
+  defaultSeverity: SeverityName;
+  title: string;
+  summary: string;
+  /**
+   * The base families the rule applies to, where that is fixed. Absent: the rule reads every
+   * layered-image stage (or every stage) and the base's behaviour decides.
+   */
+  families?: readonly Family[];
+  /** True for the rules that need the registry (platform check), not the text alone. */
+  registry?: boolean;
+  /** True for the rules about `# layerlint ignore=` comments themselves (checked after every other rule). */
+  ignoreComments?: boolean;
+}
+
+export interface Rule extends RuleInfo {
   check(ctx: RuleContext): Finding[];
 }
 

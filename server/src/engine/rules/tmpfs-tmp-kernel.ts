@@ -5,6 +5,9 @@ import { commandsAfter, type Finding, type Rule, type RuleContext } from './rule
 
 export const tmpfsTmpKernel: Rule = {
   code: 'tmpfs-tmp-kernel',
+  defaultSeverity: 'error',
+  title: 'Kernel change with a tmpfs on /tmp',
+  summary: 'rpm-ostree builds the initramfs in $TMPDIR and renames it into /usr/lib/modules: across a tmpfs that rename fails while the build still passes.',
   check(ctx) {
     const out: Finding[] = [];
     for (const stage of ctx.stages) {

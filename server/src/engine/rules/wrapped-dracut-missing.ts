@@ -4,6 +4,9 @@ import { dracutCalls } from './dracut-shared';
 
 export const wrappedDracutMissing: Rule = {
   code: 'wrapped-dracut-missing',
+  defaultSeverity: 'warning',
+  title: 'The wrapped dracut path may not exist',
+  summary: '/usr/libexec/rpm-ostree/wrapped/dracut exists only where cliwrap is on.',
   check(ctx) {
     const out: Finding[] = [];
     for (const [inv, f] of dracutCalls(ctx)) {
