@@ -15,8 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { initEngine, RULES } from './engine';
-import { FIX_ALL_KIND } from './engine/services/actions';
+import { FIX_ALL_KIND, initEngine, RULES } from './engine';
 import { AnalysisCache } from './handlers/analysis-cache';
 import { onCodeAction, onCodeActionResolve } from './handlers/code-actions';
 import { onCompletion } from './handlers/completion';

@@ -1,9 +1,7 @@
 // `layerlint lint --fix`: the engine's fix-all (every finding's preferred fix, re-linted between rounds)
 // written back to the file; the report then shows what is left.
 import { writeFileSync } from 'node:fs';
-import { analyze, type Analysis, type LintOptions } from '../engine';
-import { applyEdits } from '../engine/fixes/apply';
-import { fixAllEdits } from '../engine/services/actions';
+import { analyze, applyEdits, fixAllEdits, type Analysis, type LintOptions } from '../engine';
 import { encodeOutput, type Input } from './inputs';
 
 export function fixFile(input: Input, options: LintOptions, analysis: Analysis, io: { stderr: NodeJS.WritableStream }): { text: string; analysis: Analysis } | 'unwritable' | undefined {

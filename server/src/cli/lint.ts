@@ -5,23 +5,13 @@ import { discoverFiles } from './discover';
 import { fixFile } from './fix';
 import { LINT_HELP } from './help';
 import { readInputs } from './inputs';
-import type { Io } from './main';
 import { failsAt, parseFailureThreshold } from './failure-threshold';
 import { ConfigError, environmentSettings, severityOverrides, SettingsResolver, type FileSettings } from './lint-settings';
 import { parseReportFormat, renderReport, type ReportFormat } from './report';
 import { USAGE } from './usage';
 import { parseTargets } from './platforms';
+import type { ExtraCheck, Io, LintedFile } from './types';
 
-export interface LintedFile {
-  path: string;
-  text: string;
-  diagnostics: LayerlintDiagnostic[];
-  /** Bugs that stopped part of the analysis (one line each): the run fails, every format shows them. */
-  internalErrors?: string[];
-}
-
-/** Extra diagnostics for the lint command (the registry platform check plugs in here). */
-export type ExtraCheck = (files: LintedFile[], options: { platforms: string[]; buildArgs: Record<string, string> }) => Promise<void>;
 let platformCheck: ExtraCheck | undefined;
 export function registerPlatformCheck(check: ExtraCheck): void {
   platformCheck = check;

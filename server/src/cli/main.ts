@@ -1,13 +1,8 @@
 // `layerlint` command-line entry point: dispatches to the subcommands.
 import { applyOneShotFlags } from '../startup/one-shot-flags';
 import { exitWith, guardOutput } from './exit-code';
+import type { Io } from './types';
 import { USAGE } from './usage';
-
-export interface Io {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; hasColors?: (count?: number, env?: NodeJS.ProcessEnv) => boolean };
-  stderr: NodeJS.WritableStream;
-  stdin: NodeJS.ReadableStream;
-}
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;

@@ -8,7 +8,7 @@ import { extractFroms } from '../registry/froms';
 import { parsePlatform } from '../registry/platform';
 import { parseReference } from '../registry/reference';
 import { buildArgs, parse, UsageError } from './args';
-import type { ExtraCheck } from './lint';
+import type { ExtraCheck } from './types';
 import { terminalText } from './terminal-text';
 
 export const PLATFORMS_USAGE = `Usage:

@@ -1,7 +1,7 @@
 // What `layerlint lint` writes to standard output, by --format.
 import { UsageError } from './args';
 import { wantsColor, type MaybeTerminal } from './color';
-import type { LintedFile } from './lint';
+import type { LintedFile } from './types';
 import { formatCheckstyle } from './format/checkstyle';
 import { formatGithub } from './format/github';
 import { formatGitlab } from './format/gitlab';

@@ -1,7 +1,7 @@
 // `layerlint rules [--format text|json]`: every rule with its default severity and title.
 import { docsUrl, RULES } from '../engine';
 import { parse, UsageError } from './args';
-import type { Io } from './main';
+import type { Io } from './types';
 
 export const RULES_USAGE = `Usage: layerlint rules [--format text|json]
 

@@ -2,9 +2,14 @@
 // positions, ajv for schema/layerlint.schema.json.
 import Ajv, { type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import type { SeveritySetting } from '../engine/types';
+import type { SeveritySetting } from '../engine';
 import schema from '../../../schema/layerlint.schema.json';
-import { ConfigError, USER_LEVEL_ONLY, type ConfigFailureThreshold, type ProjectConfig } from './project-config';
+import { ConfigError, type ConfigFailureThreshold, type ProjectConfig } from './types';
+
+const USER_LEVEL_ONLY: Record<string, string> = {
+  insecureRegistries: 'insecure registries are a user-level setting (--insecure-registry, registries.conf, the editor\'s user settings); a repository\'s file cannot set them',
+  authFile: 'the registry auth file is a user-level setting; a repository\'s file cannot set it',
+};
 
 let validateSchema: ReturnType<Ajv['compile']> | undefined;
 

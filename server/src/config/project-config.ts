@@ -4,30 +4,11 @@
 // file) is never read from here: a cloned repository must not turn off TLS or redirect credentials.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { SeveritySetting } from '../engine/types';
+import { ConfigError, type ProjectConfig } from './types';
+
+export { ConfigError, type ConfigFailureThreshold, type ProjectConfig } from './types';
 
 export const CONFIG_FILE_NAMES = ['.layerlint.yaml', '.layerlint.yml'] as const;
-
-export type ConfigFailureThreshold = 'error' | 'warning' | 'info' | 'none';
-
-export interface ProjectConfig {
-  /** The file it was read from. */
-  path: string;
-  /** `severities` with every `ignore`d rule as "off". */
-  severities: Record<string, SeveritySetting>;
-  buildArgs: Record<string, string>;
-  rpmOstreeVersion?: string;
-  /** Image glob → declared base name (`# layerlint base=` names). */
-  bases: Record<string, string>;
-  platforms?: string[];
-  failureThreshold?: ConfigFailureThreshold;
-}
-
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-  }
-}
 
 /** The configuration file that applies to a file in `dir`: the nearest one in dir or above it. */
 export function findConfigFile(dir: string): string | undefined {
@@ -39,11 +20,6 @@ export function findConfigFile(dir: string): string | undefined {
     if (dirname(d) === d) return undefined;
   }
 }
-
-export const USER_LEVEL_ONLY: Record<string, string> = {
-  insecureRegistries: 'insecure registries are a user-level setting (--insecure-registry, registries.conf, the editor\'s user settings); a repository\'s file cannot set them',
-  authFile: 'the registry auth file is a user-level setting; a repository\'s file cannot set it',
-};
 
 /** Reads and validates a configuration file; throws ConfigError naming file, line, column and key. */
 export function loadConfigFile(path: string): ProjectConfig {

@@ -2,7 +2,7 @@
 // text: shown with the fresh Layerlint findings until the worker's validation of this version
 // arrives (validation.ts), so the two sources never wait for each other.
 import type { Diagnostic, Position } from 'vscode-languageserver/node';
-import { LineIndex } from '../engine/text/line-index';
+import { LineIndex } from '../engine';
 
 export function carryOver(oldText: string, newText: string, diagnostics: Diagnostic[]): Diagnostic[] {
   if (oldText === newText || diagnostics.length === 0) return diagnostics;

@@ -2,7 +2,7 @@
 // Dockerfile fixes when those diagnostics are on. codeAction/resolve fills in the fix-all edit
 // offered without it (computed only when the user picks it), and stops when the request is cancelled.
 import { LSPErrorCodes, ResponseError, type CancellationToken, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
-import { codeActions, fixAllEditsAsync, isFixAllData } from '../engine/services/actions';
+import { codeActions, fixAllEditsAsync, isFixAllData } from '../engine';
 import { documentState, type ServerContext } from './context';
 import { lintOptionsOf } from './settings';
 

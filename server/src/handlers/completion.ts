@@ -1,8 +1,7 @@
 // textDocument/completion: the engine's items (dracut options, kvers, rpm-ostree verbs, ignore
 // codes), then the generic Dockerfile ones (instructions, flags) when enabled.
 import type { CompletionItem, CompletionParams } from 'vscode-languageserver/node';
-import { completion } from '../engine/services/completion';
-import { contains } from '../engine/services/locate';
+import { completion, contains } from '../engine';
 import { documentState, type ServerContext } from './context';
 
 export async function onCompletion(ctx: ServerContext, params: CompletionParams): Promise<CompletionItem[]> {

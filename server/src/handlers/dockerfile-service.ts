@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
-import { sameRange } from '../engine/services/locate';
+import { sameRange } from '../engine';
 import { VALIDATOR_SETTINGS } from './validator-settings';
 import { CodeActionKind, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 

@@ -1,6 +1,6 @@
 // textDocument/hover: the engine's hover, else the generic Dockerfile hover (instruction docs).
 import type { Hover, HoverParams } from 'vscode-languageserver/node';
-import { hover } from '../engine/services/hover';
+import { hover } from '../engine';
 import { documentState, type ServerContext } from './context';
 
 export async function onHover(ctx: ServerContext, params: HoverParams): Promise<Hover | null> {

@@ -10,7 +10,7 @@ import { extractFroms } from '../registry/froms';
 import { parsePlatform } from '../registry/platform';
 import type { CheckPlatformsParams, CheckPlatformsResult, LayerlintSettings } from '../../../shared/protocol';
 import type { ServerContext } from './context';
-import type { LayerlintDiagnostic } from '../engine/types';
+import type { LayerlintDiagnostic } from '../engine';
 
 interface Checked {
   platforms: string[];

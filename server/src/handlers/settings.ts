@@ -2,8 +2,7 @@
 // `workspace/didChangeConfiguration`; pushed settings or initializationOptions when the client
 // cannot be asked. Malformed values fall back to the defaults, never to an exception.
 import type { Connection } from 'vscode-languageserver/node';
-import { DECLARED_BASE_NAMES } from '../engine/model/family';
-import type { LintOptions, SeveritySetting } from '../engine/types';
+import { DECLARED_BASE_NAMES, type LintOptions, type SeveritySetting } from '../engine';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type LayerlintSettings } from '../../../shared/protocol';
 import { withProjectConfig, type ProjectConfigs } from './project-config';
 

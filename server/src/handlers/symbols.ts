@@ -1,7 +1,7 @@
 // textDocument/documentSymbol (a symbol per build stage) and textDocument/foldingRange.
 import type { CancellationToken, DocumentSymbol, DocumentSymbolParams, FoldingRange, FoldingRangeParams } from 'vscode-languageserver/node';
 import { throwIfCancelled } from './code-actions';
-import { documentSymbols, foldingRanges } from '../engine/services/symbols';
+import { documentSymbols, foldingRanges } from '../engine';
 import { documentState, type ServerContext } from './context';
 
 export async function onDocumentSymbol(ctx: ServerContext, params: DocumentSymbolParams, token?: CancellationToken): Promise<DocumentSymbol[]> {

@@ -1,5 +1,5 @@
 // Checkstyle XML, as Jenkins' warnings-ng, reviewdog and most CI report viewers read it.
-import type { LintedFile } from '../lint';
+import type { LintedFile } from '../types';
 import { SEVERITY_NAMES } from './severity';
 import { messageText } from './message';
 import { xmlEscape } from './xml';

@@ -3,8 +3,7 @@
 // edits only: a fix costs what it changes, not the length of the file.
 import { formatPatch, structuredPatch } from 'diff';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { applyEdits } from '../../engine/fixes/apply';
-import { LineIndex } from '../../engine/text/line-index';
+import { applyEdits, LineIndex } from '../../engine';
 
 const CONTEXT = 3;
 

@@ -1,6 +1,6 @@
 // GitHub Actions workflow commands (`::error file=…,line=…::message`): findings annotate the pull
 // request without code scanning. Data and property values are escaped as the runner's toolkit does.
-import type { LintedFile } from '../lint';
+import type { LintedFile } from '../types';
 import { SEVERITY_NAMES } from './severity';
 import { messageText } from './message';
 import { internalErrorsOf } from './internal-errors';

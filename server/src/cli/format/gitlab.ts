@@ -1,7 +1,7 @@
 // GitLab Code Quality report (a JSON array of issues in the CodeClimate subset GitLab reads):
 // description, check_name, fingerprint, severity, location.path and location.lines.begin.
 import { createHash } from 'node:crypto';
-import type { LintedFile } from '../lint';
+import type { LintedFile } from '../types';
 import { SEVERITY_NAMES } from './severity';
 import { messageText } from './message';
 import { internalErrorsOf } from './internal-errors';

@@ -1,4 +1,4 @@
-import type { LintedFile } from '../lint';
+import type { LintedFile } from '../types';
 
 /** The text every report format gives an internal error of a file. */
 export function internalErrorMessage(error: string): string {

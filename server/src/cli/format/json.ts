@@ -1,4 +1,4 @@
-import type { LintedFile } from '../lint';
+import type { LintedFile } from '../types';
 import { SEVERITY_NAMES } from './severity';
 import { internalErrorsOf } from './internal-errors';
 

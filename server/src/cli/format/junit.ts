@@ -1,6 +1,6 @@
 // JUnit XML (the dialect GitLab, Jenkins and Azure Pipelines read): a test suite per file, a test case
 // per finding that fails the run, and one passing case for a file without such findings.
-import type { LintedFile } from '../lint';
+import type { LintedFile } from '../types';
 import { SEVERITY_NAMES } from './severity';
 import { messageText } from './message';
 import { xmlEscape } from './xml';

@@ -2,7 +2,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, docsUrl } from '../../engine';
-import type { LintedFile } from '../lint';
+import type { LintedFile } from '../types';
 import { SEVERITY_NAMES } from './severity';
 import { internalErrorsOf } from './internal-errors';
 

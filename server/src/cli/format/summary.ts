@@ -1,5 +1,5 @@
 // The closing line on a terminal: "3 files, 2 errors, 1 warning" or "2 files, no problems".
-import type { LintedFile } from '../lint';
+import type { LintedFile } from '../types';
 import { SEVERITY_NAMES } from './severity';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

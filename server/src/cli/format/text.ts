@@ -1,4 +1,4 @@
-import type { LintedFile } from '../lint';
+import type { LintedFile } from '../types';
 import { terminalText } from '../terminal-text';
 import { messageText } from './message';
 import { SEVERITY_NAMES } from './severity';

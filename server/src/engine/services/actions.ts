@@ -1,6 +1,6 @@
 // Code actions: each rule's fixes, "disable for this instruction / file", and fix-all.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import { analyze, type Analysis } from '../index';
+import { analyze, type Analysis } from '../analyze';
 import { applyEdits } from '../fixes/apply';
 import { RULES_BY_CODE } from '../catalog';
 import { disableForFile, disableForInstruction } from '../fixes/suppress';

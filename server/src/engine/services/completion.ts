@@ -6,7 +6,7 @@ import { BUILD_VERBS, DAEMON_VERBS } from '../analysis/rpm-ostree-verbs';
 import { RULES } from '../catalog';
 import { isDracut } from '../dracut/invocation';
 import { DRACUT_OPTIONS } from '../dracut/options';
-import type { Analysis } from '../index';
+import type { Analysis } from '../analyze';
 import { initramfsPath } from '../kver';
 import type { Stage } from '../model/types';
 import { commandAt, runAt } from './locate';

@@ -2,7 +2,7 @@
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import { isDracut, parseDracut } from '../dracut/invocation';
 import { RULES_BY_CODE, docsUrl } from '../catalog';
-import type { Analysis } from '../index';
+import type { Analysis } from '../analyze';
 import { initramfsPath, parseKernelRpm } from '../kver';
 import type { BaseInfo, Tristate } from '../model/types';
 import { contains, stageWithImageAt, wordAt } from './locate';

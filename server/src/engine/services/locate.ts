@@ -1,6 +1,6 @@
 // What is under the cursor: the shell word of a RUN command, the FROM image of a stage.
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { Analysis } from '../index';
+import type { Analysis } from '../analyze';
 import type { RunModel, ShellCommand, ShellWord, Stage } from '../model/types';
 
 export function contains(range: { start: Position; end: Position }, p: Position, inclusiveEnd = true): boolean {

@@ -1,7 +1,7 @@
 // Document symbols (one per build stage, its instructions as children) and folding per stage and
 // per multi-line instruction.
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-types';
-import type { Analysis } from '../index';
+import type { Analysis } from '../analyze';
 
 const DETAIL_LENGTH = 60;
 

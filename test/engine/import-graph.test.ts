@@ -1,0 +1,25 @@
+// The architecture as imports: no import cycle, and code outside the engine reaches it through
+// server/src/engine/index.ts only.
+import { describe, expect, it } from 'vitest';
+import { importCycles, importGraph } from '../support/import-graph';
+
+const graph = importGraph(['server/src', 'client/src', 'shared']);
+
+describe('import graph', () => {
+  it('reads the real imports (sanity: the CLI entry point imports its subcommands)', () => {
+    expect(graph.get('server/src/cli/main.ts')).toEqual(expect.arrayContaining(['server/src/cli/lint.ts', 'server/src/cli/platforms.ts', 'server/src/cli/types.ts']));
+    expect(importCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('has no import cycle (the CLI, the configuration, the engine)', () => {
+    expect(importCycles(graph)).toEqual([]);
+  });
+
+  it('is entered from outside the engine through engine/index.ts only', () => {
+    // registry/diagnostics.ts is on its way out (issue 16, items 1 and 2).
+    const bypassing = [...graph]
+      .filter(([file]) => !file.startsWith('server/src/engine/') && file !== 'server/src/registry/diagnostics.ts')
+      .flatMap(([file, targets]) => targets.filter((t) => t.startsWith('server/src/engine/') && t !== 'server/src/engine/index.ts').map((t) => `${file} → ${t}`));
+    expect(bypassing).toEqual([]);
+  });
+});
