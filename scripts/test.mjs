@@ -1,6 +1,6 @@
-// `npm test`: prepares a fresh clone (npm packages, Debian packages, build), type-checks, prepares the
-// editor tests (code-server, the .vsix), then runs the whole vitest suite. Extra arguments go to
-// vitest (e.g. `npm test -- test/engine`).
+// `npm test`: prepares a fresh clone (npm packages, Debian packages, build), type-checks (the whole
+// repository, then the client alone), prepares the editor tests (code-server, the .vsix), then runs
+// the whole vitest suite. Extra arguments go to vitest (e.g. `npm test -- test/engine`).
 import { spawnSync } from 'node:child_process';
 import { prepare, root, run } from './prepare.mjs';
 import { prepareEditorTests, runsEditorTests } from './prepare-editor-tests.mjs';
@@ -9,6 +9,8 @@ const vitestArgs = process.argv.slice(2);
 try {
   prepare({ debian: true });
   run('npx', ['tsc', '-p', '.', '--noEmit']);
+  // The extension on its own: it sees client/src and shared/, never the server's source.
+  run('npx', ['tsc', '-p', 'client']);
   if (runsEditorTests(vitestArgs)) await prepareEditorTests();
 } catch (e) {
   console.error(`layerlint: npm test could not prepare the tests: ${e.message}`);

@@ -109,6 +109,18 @@ export interface RuleSummary {
   registry: boolean;
 }
 
+/**
+ * Request `layerlint/registryHosts`: the registries a platform check of the open document for these
+ * targets would contact (the hosts named in the untrusted-workspace consent prompt); an unresolved
+ * reference appears as written.
+ */
+export const REGISTRY_HOSTS = 'layerlint/registryHosts';
+
+export interface RegistryHostsParams {
+  textDocument: { uri: string };
+  platforms: string[];
+}
+
 /** Notification `layerlint/validated` (server → client) after diagnostics are published. */
 export const VALIDATED = 'layerlint/validated';
 

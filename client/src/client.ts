@@ -15,18 +15,24 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SERVER_NODE_OPTIONS, SETTINGS_SECTION, type LayerlintInitializationOptions, type RuleSummary, type ValidatedParams } from '../../shared/protocol';
+import {
+  SERVER_NODE_OPTIONS,
+  SETTINGS_SECTION,
+  type CheckPlatformsParams,
+  type CheckPlatformsResult,
+  type LayerlintInitializationOptions,
+  type RegistryHostsParams,
+  type RuleSummary,
+  type ValidatedParams,
+} from '../../shared/protocol';
 import { RestartBackoff } from './backoff';
 import { CONFLICTING_EXTENSIONS, conflictKey, detectConflicts, type ConflictingExtension } from './conflicts';
-import { RulesRequest, ValidatedNotification } from './requests';
+import { CheckPlatformsRequest, RegistryHostsRequest, RulesRequest, ValidatedNotification } from './requests';
 import { bundledDocFor, pagesUnder, withBundledDocLinks, type HasPage } from './rule-docs';
 import { DOCUMENT_SELECTOR } from './selector';
 import { mapConfigurationResult } from './settings';
 import { userSet } from './user-set';
 import type { ServerStatus } from './status';
-
-// In this bundle rather than dist/extension.js: it needs dockerfile-ast, and only a check uses it.
-export { registryHosts } from '../../server/src/registry/froms';
 
 export { DOCUMENT_SELECTOR } from './selector';
 
@@ -186,10 +192,24 @@ export class LayerlintClient implements vscode.Disposable {
     }
   }
 
-  /** The rules the server reports (`layerlint/rules`). */
-  async rules(): Promise<RuleSummary[]> {
+  private get started(): LanguageClient {
     if (!this.client) throw new Error('the language server is not running');
-    return this.client.sendRequest(RulesRequest);
+    return this.client;
+  }
+
+  /** The rules the server reports (`layerlint/rules`). */
+  rules(): Promise<RuleSummary[]> {
+    return this.started.sendRequest(RulesRequest);
+  }
+
+  /** `layerlint/checkPlatforms`. */
+  checkPlatforms(params: CheckPlatformsParams, token: vscode.CancellationToken): Promise<CheckPlatformsResult> {
+    return this.started.sendRequest(CheckPlatformsRequest, params, token);
+  }
+
+  /** The registries a platform check of the document contacts (`layerlint/registryHosts`). */
+  registryHosts(params: RegistryHostsParams): Promise<string[]> {
+    return this.started.sendRequest(RegistryHostsRequest, params);
   }
 
   get running(): boolean {

@@ -49,14 +49,13 @@ export function activate(context: vscode.ExtensionContext): LayerlintApi {
   // The checker reads the client only when a check runs, after the commands below awaited it.
   const checker = new PlatformChecker(
     {
-      get client() {
-        return lc?.client;
-      },
       get running() {
         return lc?.running ?? false;
       },
       output,
-      registryHosts: (text, platforms, buildArgs) => loadClientModule().registryHosts(text, platforms, buildArgs),
+      // Called only while the server runs (the checker asks `running` first).
+      checkPlatforms: (params, token) => lc!.checkPlatforms(params, token),
+      registryHosts: (params) => lc!.registryHosts(params),
     },
     lenses,
   );

@@ -23,6 +23,7 @@ import type { ServerContext } from './handlers/context';
 import { DockerfileService } from './handlers/dockerfile-service';
 import { onHover } from './handlers/hover';
 import { PlatformResults } from './handlers/platforms';
+import { onRegistryHosts } from './handlers/registry-hosts';
 import { CONFIG_FILE_GLOB, ProjectConfigs } from './handlers/project-config';
 import { SettingsStore } from './handlers/settings';
 import { onDocumentSymbol, onFoldingRanges } from './handlers/symbols';
@@ -30,7 +31,7 @@ import { Validator } from './handlers/validation';
 import { shareDockerfileParses } from './handlers/shared-parse';
 import { setFlagsFromString } from 'node:v8';
 import type { LayerlintInitializationOptions } from '../../shared/protocol';
-import { CheckPlatformsRequest, RulesRequest } from './requests';
+import { CheckPlatformsRequest, RegistryHostsRequest, RulesRequest } from './requests';
 
 declare const LAYERLINT_VERSION: string | undefined;
 const VERSION = typeof LAYERLINT_VERSION === 'string' ? LAYERLINT_VERSION : 'dev';
@@ -137,6 +138,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(guard(connection, 'documentSymbol', [], (p, token) => onDocumentSymbol(ready(), p, token)));
   connection.onFoldingRanges(guard(connection, 'foldingRange', [], (p) => onFoldingRanges(ready(), p)));
   connection.onRequest(RulesRequest, () => RULES.map((r) => ({ code: r.code, defaultSeverity: r.defaultSeverity, title: r.title, registry: r.registry === true })));
+  connection.onRequest(RegistryHostsRequest, (params) => onRegistryHosts(ready(), params));
   connection.onRequest(CheckPlatformsRequest, async (params, token) => {
     ready();
     const result = await platforms!.check(params, token);

@@ -1,5 +1,5 @@
-// The architecture as imports: no import cycle, and code outside the engine reaches it through
-// server/src/engine/index.ts only.
+// The architecture as imports: no import cycle, the client apart from the server, and code outside
+// the engine reaching it through server/src/engine/index.ts only.
 import { describe, expect, it } from 'vitest';
 import { importCycles, importGraph } from '../support/import-graph';
 
@@ -13,6 +13,13 @@ describe('import graph', () => {
 
   it('has no import cycle (the CLI, the configuration, the engine)', () => {
     expect(importCycles(graph)).toEqual([]);
+  });
+
+  it('keeps the client and the shared protocol apart from the server source', () => {
+    const crossing = [...graph]
+      .filter(([file]) => file.startsWith('client/') || file.startsWith('shared/'))
+      .flatMap(([file, targets]) => targets.filter((t) => t.startsWith('server/')).map((t) => `${file} → ${t}`));
+    expect(crossing).toEqual([]);
   });
 
   it('is entered from outside the engine through engine/index.ts only', () => {

@@ -54,6 +54,16 @@ describe('language server over stdio', () => {
     expect(result.filter((r: { registry: boolean }) => r.registry).map((r: { code: string }) => r.code)).toEqual(['base-platform-missing', 'base-platform-mislabeled']);
   });
 
+  it('answers layerlint/registryHosts with the registries a check of the open document contacts, ARGs resolved from the settings', async () => {
+    const c = await started({ buildArgs: { REGISTRY: 'registry.example:5000' } });
+    const text = 'ARG REGISTRY=quay.io\nARG TAG\nFROM ${REGISTRY}/fedora/fedora-coreos:stable\nFROM --platform=linux/arm64 ghcr.io/acme/tool:1 AS tool\nFROM docker.io/library/fedora:${TAG}\nFROM tool\n';
+    c.open(URI, text);
+    const { result } = await c.request('layerlint/registryHosts', { textDocument: { uri: URI }, platforms: ['linux/amd64'] });
+    expect(result).toEqual(['registry.example:5000', 'ghcr.io', 'docker.io/library/fedora:${TAG}']);
+    const unknown = await c.request('layerlint/registryHosts', { textDocument: { uri: 'file:///nowhere' }, platforms: ['linux/amd64'] });
+    expect(unknown.error?.message).toBe('layerlint/registryHosts: no open document file:///nowhere');
+  });
+
   it('answers initialize with its capabilities and identity', async () => {
     const c = new LspClient();
     clients.push(c);

@@ -2,7 +2,7 @@
 // for each target platform. Sends `layerlint/checkPlatforms`; the server merges the findings into
 // the document's diagnostics (on the FROM lines, with the runtime's own error text).
 import * as vscode from 'vscode';
-import { CHECK_PLATFORMS, type CheckPlatformsParams, type CheckPlatformsResult } from '../../../shared/protocol';
+import type { CheckPlatformsParams, CheckPlatformsResult } from '../../../shared/protocol';
 import type { LayerlintClient } from '../client';
 import { userSet } from '../user-set';
 import type { FromCodeLensProvider } from '../fromCodeLens';
@@ -27,10 +27,8 @@ export class PlatformChecker implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.report];
 
   constructor(
-    private readonly lc: Pick<LayerlintClient, 'client' | 'running' | 'output'> & {
-      /** The registries a check of this text contacts (server/src/registry/froms.ts, in the client bundle). */
-      registryHosts(text: string, platforms: string[], buildArgs?: Record<string, string>): string[];
-    },
+    /** The language client: the check and the registries it would contact are the server's answers. */
+    private readonly lc: Pick<LayerlintClient, 'running' | 'output' | 'checkPlatforms' | 'registryHosts'>,
     private readonly lenses: FromCodeLensProvider,
   ) {
     this.disposables.push(
@@ -49,8 +47,7 @@ export class PlatformChecker implements vscode.Disposable {
       if (!a.quiet) void vscode.window.showWarningMessage('Layerlint: open a Containerfile to check its base-image platforms.');
       return undefined;
     }
-    const client = this.lc.client;
-    if (!client || !this.lc.running) {
+    if (!this.lc.running) {
       if (!a.quiet) void vscode.window.showErrorMessage('Layerlint: the language server is not running.', 'Show Output').then((x) => x && this.lc.output.show(true));
       return undefined;
     }
@@ -79,7 +76,7 @@ export class PlatformChecker implements vscode.Disposable {
         },
         (_progress, token) => {
           token.onCancellationRequested(() => cts.cancel());
-          return client.sendRequest<CheckPlatformsResult>(CHECK_PLATFORMS, params, cts.token);
+          return this.lc.checkPlatforms(params, cts.token);
         },
       );
     } catch (e) {
@@ -159,8 +156,13 @@ export class PlatformChecker implements vscode.Disposable {
    */
   private async trusted(document: vscode.TextDocument, platforms: string[], quiet: boolean): Promise<boolean> {
     if (vscode.workspace.isTrusted) return true;
-    const buildArgs = vscode.workspace.getConfiguration('layerlint', document).get<Record<string, string>>('buildArgs') ?? {};
-    const hosts = this.lc.registryHosts(document.getText(), platforms, buildArgs);
+    let hosts: string[];
+    try {
+      hosts = await this.lc.registryHosts({ textDocument: { uri: document.uri.toString() }, platforms });
+    } catch (e) {
+      this.report.appendLine(`Layerlint: the language server did not name the registries to contact: ${(e as Error)?.message ?? e}`);
+      return false;
+    }
     const key = document.uri.toString();
     if (this.consent.covers(key, hosts)) return true;
     if (quiet) return false;
