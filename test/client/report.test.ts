@@ -96,7 +96,6 @@ describe('hostile registry and Containerfile text', () => {
     ],
   };
   const unchecked: PlatformImageResult = { ...fedora, image: `\`${LINK}\``, error: `authentication required by evil ${LINK} (${LINK})\n\n# ${LINK}` };
-  const links = /\[[^\]]*\]\(|command:|<img|\u001b|\u0007|\u202e/;
 
   it('notifications carry no link, HTML, control character nor registry text; names are capped', () => {
     for (const images of [[hostile], [unchecked], [hostile, unchecked], [{ ...hostile, results: [hostile.results[0]] }]]) {

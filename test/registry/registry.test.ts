@@ -101,7 +101,7 @@ describe('instance choice against skopeo (containers/image)', () => {
       const entries = CASES[job.image.split('/oracle/')[1].split(':')[0]];
       const mine =
         job.mine.status === 'ok'
-          ? `ok ${entries.find((x, k) => job.result.results && k === indexOfDigest(job.result, job.mine.instance!))?.label}`
+          ? `ok ${entries.find((_x, k) => job.result.results && k === indexOfDigest(job.result, job.mine.instance!))?.label}`
           : `missing ${job.mine.message}`;
       return { key: `${job.image.split('/oracle/')[1]} → ${job.target}`, mine, theirs };
     });

@@ -1,6 +1,5 @@
 // The lint pipeline: the document model, the facts, every rule, ignore comments and severities.
 import { SEVERITIES } from './severity';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { collectFacts, parseRpmOstreeVersion, type AnyStageFacts, type StageFacts } from './analysis/facts';
 import { docsUrl } from './catalog';
 import { buildDocument, type ParsedDocument } from './model/build';

@@ -24,7 +24,7 @@ export function normalizeSettings(raw: unknown): LayerlintSettings {
   const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
   return {
     severities: stringRecord(r.severities, (s): s is SeveritySetting => SEVERITY_SETTINGS.has(s as SeveritySetting)),
-    buildArgs: stringRecord(r.buildArgs, (s): s is string => true),
+    buildArgs: stringRecord(r.buildArgs, (_s): _s is string => true),
     rpmOstreeVersion: typeof r.rpmOstreeVersion === 'string' && r.rpmOstreeVersion.trim() ? r.rpmOstreeVersion.trim() : null,
     bases: stringRecord(r.bases, (s): s is string => DECLARED_BASE_NAMES.includes(s)),
     dockerfile: {

@@ -136,7 +136,7 @@ export class RegistryTransport {
   private readonly tokenRequests = new Map<string, Promise<string>>();
   private readonly basicHosts = new Set<string>();
 
-  constructor(private readonly options: TransportOptions = {}) {
+  constructor(options: TransportOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.env = options.env ?? process.env;
     this.registriesConf = options.registriesConf === false ? [] : registriesConf(this.env);
