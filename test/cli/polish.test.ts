@@ -20,7 +20,7 @@ describe('help', () => {
     for (const option of ['--format', '--failure-threshold', '--config', '--severity', '--ignore', '--fix', '--show-fixes', '--stdin-filename', '--check-platforms']) expect(lint.stdout).toContain(option);
     const platforms = cli(['platforms', '--help']);
     expect(platforms.status).toBe(0);
-    expect(platforms.stdout).toMatch(/^Usage:\n  layerlint platforms /);
+    expect(platforms.stdout).toMatch(/^Usage:\n {2}layerlint platforms /);
     expect(cli(['--help']).stdout).toContain('layerlint rules [--format text|json]');
   });
 });

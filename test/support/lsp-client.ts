@@ -60,7 +60,7 @@ export class LspClient {
   private dispatch(m: Message): void {
     this.received.push(m);
     if (m.method && m.id !== undefined) {
-      Promise.resolve(this.onServerRequest(m)).then((result) => this.write({ jsonrpc: '2.0', id: m.id, result: result ?? null }));
+      void Promise.resolve(this.onServerRequest(m)).then((result) => this.write({ jsonrpc: '2.0', id: m.id, result: result ?? null }));
     }
     for (const w of [...this.waiters]) {
       if (w.match(m)) {
