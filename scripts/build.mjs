@@ -32,9 +32,8 @@ const entries = [
 ].filter((e) => existsSync(join(root, e.in)));
 
 // The registry client uses undici's HTTP/1.1 dispatchers only (server/src/registry/http.ts). undici's
-// HTTP/2 client, never used (allowH2 is off), would load node:http2 at start-up (~15 ms, with
-// fs/promises and readline); undici falls back on its own when the module is missing, and the stub
-// stands in for it.
+// HTTP/2 client, never used (allowH2 is off), would load node:http2 (with fs/promises and readline)
+// at start-up; undici falls back on its own when the module is missing, and the stub stands in for it.
 const noHttp2ForUndici = {
   name: 'no-http2-for-undici',
   setup(b) {

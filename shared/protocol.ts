@@ -137,9 +137,9 @@ export const FIX_ALL_KIND = 'source.fixAll.layerlint';
 
 /**
  * Node options to start the server with (the VS Code client's `execArgv`, the bin's shebang). Each
- * edit's analysis is short-lived garbage over a live set of about 15 MB: a 2 MB young generation
- * instead of V8's 16 MB, and an old generation that grows by 2.5× instead of up to 4× before the next
- * full collection, keep the resident size near 130 MB instead of 200 MB at no measurable cost in
- * latency (npm run bench).
+ * edit's analysis is short-lived garbage over a small live set: a young generation smaller than V8's
+ * and an old generation that grows by 2.5× instead of up to 4× before the next full collection keep
+ * the resident size low at no measurable cost in latency (npm run bench; figures in CONTRIBUTING.md,
+ * "Performance").
  */
 export const SERVER_NODE_OPTIONS = ['--max-semi-space-size=2', '--heap-growing-percent=150'];

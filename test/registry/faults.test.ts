@@ -1,4 +1,5 @@
-// Every row of PLATFORMS.md §3 against fault-injecting loopback servers; each image independent.
+// Every way a registry can fail the platform check (README.md, "Base-image platforms"; docs/SECURITY.md)
+// against fault-injecting loopback servers; each image independent.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -156,7 +157,7 @@ async function one(repo: string, extra: CheckOptions = {}, host = faults.host) {
   return r;
 }
 
-describe('failure behaviour (PLATFORMS.md §3)', () => {
+describe('failure behaviour', () => {
   it('no answer within the timeout → timed out after Ns, for that image only', async () => {
     const t0 = Date.now();
     const res = await checkImages(

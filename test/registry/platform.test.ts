@@ -30,7 +30,7 @@ describe('wanted platforms (containers/image order)', () => {
   });
 });
 
-describe('instance choice: the observed verdicts of PLATFORMS.md §1', () => {
+describe('instance choice: the verdicts observed with containers/image (https://github.com/containers/image)', () => {
   const L = 'manifest list';
   const I = 'image index';
   it.each([

@@ -111,7 +111,7 @@ describe('instance choice against skopeo (containers/image)', () => {
     expect(verdicts.map((v) => `${v.key}: ${v.mine}`)).toEqual(verdicts.map((v) => `${v.key}: ${v.theirs}`));
   }, 120_000);
 
-  it('matches the observed verdicts of PLATFORMS.md §1', async () => {
+  it('matches the verdicts observed with containers/image (https://github.com/containers/image)', async () => {
     const cases: Array<[string, string, string]> = [
       ['amd64:docker', 'linux/arm64/v8', 'choosing image instance: no image found in manifest list for architecture arm64, variant "v8", OS linux'],
       ['amd64:oci', 'linux/arm64/v8', 'choosing image instance: no image found in image index for architecture arm64, variant "v8", OS linux'],

@@ -19,8 +19,8 @@ export function regenerates(f: CommandFacts, base: BaseInfo, version: [number, n
     return versionAtLeast(version, 2025, 1) ? base.dnfRegenerates : 'no';
   }
   // Where the base's behaviour is unknown, cliwrap enabled before this change (earlier in the same RUN
-  // or in an earlier RUN, RULES.md §2) wrapped kernel-install: every rpm-ostree that has cliwrap
-  // answers it (2022.11+; 2024.6+ does anyway).
+  // or in an earlier RUN; docs/rules/README.md, "Base image families") wrapped kernel-install: every
+  // rpm-ostree that has cliwrap answers it (2022.11+; 2024.6+ does anyway).
   const cliwrapEarlierRun = tool === 'rpm-ostree' && cliwrapBefore === 'yes' && base.cliwrapOn !== 'yes';
   switch (base.family) {
     case 'okd-fcos':

@@ -1,4 +1,4 @@
-// rpm-ostree verbs and whether they work in a container build (RULES.md `client-only-rpm-ostree`).
+// rpm-ostree verbs and whether they work in a container build (docs/rules/client-only-rpm-ostree.md).
 
 /** Verbs that need the rpm-ostree daemon (fail in a container build) and what to do instead. */
 export const DAEMON_VERBS: Record<string, string> = {

@@ -1,4 +1,4 @@
-// Base families of RULES.md §3, from the resolved FROM reference.
+// Base families (docs/rules/README.md, "Base image families"), from the resolved FROM reference.
 import picomatch from 'picomatch';
 import type { LineIndex } from '../text/line-index';
 import type { BaseInfo } from './types';
@@ -111,7 +111,7 @@ const DECLARED = new Map<string, () => BaseInfo>(Object.entries({
   'okd-scos': () => base('coreos', 'OKD CentOS Stream CoreOS (declared: base=okd-scos)', {}),
   rhcos: () => base('coreos', 'RHCOS (declared: base=rhcos)', {}),
   bootc: () => base('bootc', 'a bootc image (declared: base=bootc)', { ostreeRepo: 'no', dracutConfigured: 'unknown' }),
-  // The families of RULES.md §3 by their own names.
+  // The families of docs/rules/README.md by their own names.
   coreos: () => base('coreos', 'CoreOS (declared: base=coreos)', {}),
   'coreos-legacy': () => base('coreos-legacy', 'CoreOS (declared: base=coreos-legacy)', { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no' }),
   'ostree-unknown': () => ({ ...OSTREE_UNKNOWN, label: 'an ostree-based image (declared: base=ostree-unknown)' }),

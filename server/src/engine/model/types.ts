@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { LimitHit } from './limits';
 
-/** Base families of RULES.md §3. `null` on a stage means "not a layered OS image". */
+/** Base families (docs/rules/README.md, "Base image families"). `null` on a stage means "not a layered OS image". */
 export type Family = 'okd-fcos' | 'coreos-legacy' | 'coreos' | 'bootc' | 'ostree-unknown';
 
 /** Whether the base regenerates the initramfs itself on a kernel change. */

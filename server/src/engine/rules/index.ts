@@ -19,7 +19,7 @@ import type { Rule } from './rule';
 import { tmpfsTmpKernel } from './tmpfs-tmp-kernel';
 import { wrappedDracutMissing } from './wrapped-dracut-missing';
 
-/** Every text rule of RULES.md §4 (the base-platform-* rules come from the registry check). */
+/** Every text rule of docs/rules/README.md (the base-platform-* rules come from the registry check). */
 export const TEXT_RULES: readonly Rule[] = [
   kernelWithoutInitramfs,
   initramfsUnverified,
