@@ -90,7 +90,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['-', '=', ',', ' '] },
+        completionProvider: { triggerCharacters: ['-', '=', ',', ' ', '$', '{'] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
       },

@@ -23,6 +23,18 @@ describe('settings', () => {
   });
 });
 
+describe('capabilities', () => {
+  it('$ and { trigger completion (ARG/ENV names)', async () => {
+    c = new LspClient();
+    const result = await c.initialize();
+    expect(result.capabilities.completionProvider.triggerCharacters).toEqual(expect.arrayContaining(['$', '{']));
+    c.open(URI, `${OKD}\nARG KVER=1\nRUN echo $`);
+    await c.diagnostics(URI, 1, 20_000);
+    const items = await c.call<any[]>('textDocument/completion', { textDocument: { uri: URI }, position: { line: 2, character: 10 }, context: { triggerKind: 2, triggerCharacter: '$' } });
+    expect(items.map((i) => i.label)).toEqual(['KVER']);
+  });
+});
+
 describe('shutdown', () => {
   it('requests after shutdown: InvalidRequest; exit ends the process with 0 and no error logged', async () => {
     c = new LspClient();
