@@ -80,8 +80,11 @@ export class DockerfileService {
     });
   }
 
+  /** Stops the worker; a stop asked for is no failure (nothing logged). */
   async close(): Promise<void> {
-    await this.worker?.terminate();
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
   }
 
   /** Its fixes as WorkspaceEdit code actions (upstream returns server-side commands). */

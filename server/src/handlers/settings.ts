@@ -67,7 +67,8 @@ export class SettingsStore {
     let p = this.pulled.get(uri);
     if (!p) {
       p = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
-        (raw: unknown) => normalizeSettings(raw),
+        // A client with nothing configured answers null: the initializationOptions settings stand.
+        (raw: unknown) => (raw === null || raw === undefined ? this.pushed : normalizeSettings(raw)),
         () => this.pushed,
       );
       this.pulled.set(uri, p);
