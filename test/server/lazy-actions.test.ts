@@ -73,6 +73,12 @@ describe('cancellation', () => {
     expect(answer.error?.code).toBe(-32800);
   });
 
+  it('fix-all asked by kind (a client without resolve) cancelled: RequestCancelled', async () => {
+    const client = await start(DEFAULT_CAPABILITIES);
+    const answer = await cancelled(client, 'textDocument/codeAction', { ...CURSOR, context: { diagnostics: [], only: ['source.fixAll'] } });
+    expect(answer.error?.code).toBe(-32800);
+  });
+
   it('documentSymbol cancelled: RequestCancelled; asked again: the symbols', async () => {
     const client = await start(DEFAULT_CAPABILITIES);
     const answer = await cancelled(client, 'textDocument/documentSymbol', { textDocument: { uri: URI } });
