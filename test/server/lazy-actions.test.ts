@@ -73,6 +73,12 @@ describe('cancellation', () => {
     expect(answer.error?.code).toBe(-32800);
   });
 
+  it('fix-all asked by kind (a client without resolve) cancelled: RequestCancelled', async () => {
+    const client = await start(DEFAULT_CAPABILITIES);
+    const answer = await cancelled(client, 'textDocument/codeAction', { ...CURSOR, context: { diagnostics: [], only: ['source.fixAll'] } });
+    expect(answer.error?.code).toBe(-32800);
+  });
+
   it('documentSymbol cancelled: RequestCancelled; asked again: the symbols', async () => {
     const client = await start(DEFAULT_CAPABILITIES);
     const answer = await cancelled(client, 'textDocument/documentSymbol', { textDocument: { uri: URI } });
@@ -82,11 +88,16 @@ describe('cancellation', () => {
 });
 
 describe('a large document', () => {
-  it('its Layerlint findings are published without waiting for the generic validation, which follows', async () => {
-    // 300 KB: the findings of the first version come before the worker's generic ones.
+  // The generic validation in its worker thread, and on the server's thread (no worker, or after the
+  // worker failed): either way it comes after the Layerlint findings.
+  it.each([
+    ['in the worker', {}],
+    ['on the main thread', { LAYERLINT_GENERIC_WORKER: '0' }],
+  ])('its Layerlint findings are published without waiting for the generic validation (%s), which follows', async (_where, env) => {
+    // 300 KB: the findings of the first version come before the generic ones.
     const text = `${OKD}\nRUN ${REPLACE}\n${'workdir /tmp\n'.repeat(23_000)}`;
     expect(text.length).toBeGreaterThan(256 * 1024);
-    c = new LspClient();
+    c = new LspClient(['--stdio'], { ...process.env, ...env });
     await c.initialize();
     c.open(URI, text);
     const first = await c.diagnostics(URI, 1, 60_000);

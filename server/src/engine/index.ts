@@ -40,10 +40,12 @@ export function initEngine(): Promise<void> {
 
 export { SEVERITIES };
 
-// Test-only: tests of the front ends set this to a marker string, and a text containing it fails
-// inside the engine as a bug would. Nothing else sets it.
+// Test-only: under the test runner (VITEST set in the environment, which the processes the tests
+// start inherit), a text containing the marker in LAYERLINT_TEST_FAULT fails inside the engine as a
+// bug would. Outside the tests it does nothing.
 const TEST_FAULT_VARIABLE = 'LAYERLINT_TEST_FAULT';
-const TEST_FAULT = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[TEST_FAULT_VARIABLE] || undefined;
+const ENV = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+const TEST_FAULT = (ENV?.VITEST && ENV[TEST_FAULT_VARIABLE]) || undefined;
 
 /** The first line of an internal error (the stack trace is for --debug). */
 export function internalErrorSummary(error: string): string {

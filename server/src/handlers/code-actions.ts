@@ -12,11 +12,14 @@ export async function onCodeAction(ctx: ServerContext, params: CodeActionParams,
   if (!state || !params.range) return [];
   const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
   const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
-  const actions = codeActions(
-    state.analysis,
-    { uri: state.doc.uri, diagnostics, only, resolvesEdits: ctx.resolvesCodeActionEdits, version: state.doc.version },
-    lintOptionsOf(state.settings),
-  );
+  // Fix-all comes from the engine without its edit; for a client that does not resolve code actions
+  // (it asked for fix-all by kind) the edit is filled in here, cancellable between rounds.
+  let actions = codeActions(state.analysis, { uri: state.doc.uri, diagnostics, only, resolvesEdits: true, version: state.doc.version }, lintOptionsOf(state.settings));
+  if (!ctx.resolvesCodeActionEdits) {
+    const asked = only !== undefined;
+    actions = asked ? await Promise.all(actions.map((a) => (isFixAllData(a.data) ? onCodeActionResolve(ctx, a, token) : a))) : actions.filter((a) => !isFixAllData(a.data));
+    actions = actions.filter((a) => !isFixAllData(a.data) || (a.edit?.changes?.[state.doc.uri]?.length ?? 0) > 0).map((a) => (isFixAllData(a.data) ? { title: a.title, kind: a.kind, edit: a.edit } : a));
+  }
   if (state.settings.dockerfile.diagnostics && (!only || only.includes('quickfix'))) {
     actions.push(...ctx.dockerfile.codeActions(state.doc.uri, state.doc.getText(), params.range, diagnostics));
   }

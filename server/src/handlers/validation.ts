@@ -99,7 +99,10 @@ export class Validator {
       if (!state || !current()) return;
       const { analysis } = state;
       const text = doc.getText();
-      if (settings.dockerfile.diagnostics && !inWorker) {
+      const large = text.length >= LARGE_DOCUMENT_CHARS;
+      // On this thread, a large document's generic validation waits until its findings are out.
+      const genericAfterPublishing = settings.dockerfile.diagnostics && !inWorker && large;
+      if (settings.dockerfile.diagnostics && !inWorker && !large) {
         generic = this.ctx.dockerfile.validateInBackground(text);
         forgetSharedParse();
       }
@@ -109,11 +112,18 @@ export class Validator {
         ...analysis.internalErrors.map((e) => analysisFailed(e, text)),
         ...[...analysis.diagnostics, ...this.platforms.diagnosticsFor(uri, text, settings)].map(({ data: _fixes, ...d }) => d),
       ];
-      if (generic && inWorker) {
+      if (genericAfterPublishing) {
+        const last = this.lastGeneric.get(uri);
+        if (!current()) return;
+        await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: last ? [...own, ...carryOver(last.text, text, last.diagnostics)] : own });
+        await new Promise((r) => setImmediate(r));
+        if (!current()) return;
+        generic = this.ctx.dockerfile.validateInBackground(text);
+        forgetSharedParse();
+      } else if (generic && inWorker) {
         // The worker usually finishes after the analysis: publish the Layerlint findings now, with
         // the previous version's generic findings moved through the edit, and again once this
         // version's generic findings arrive.
-        const large = text.length >= LARGE_DOCUMENT_CHARS;
         const done = large ? false : await Promise.race([generic.then(() => true), new Promise<false>((r) => setImmediate(() => r(false)))]);
         const last = this.lastGeneric.get(uri);
         if (!done && (last || large)) {

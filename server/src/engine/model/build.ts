@@ -11,7 +11,7 @@ import { parseInstructions, RELEVANT, type InstructionRecord, type RunRecord } f
 export { normaliseForDockerfileParser } from './instructions';
 import type { DocumentModel, RunModel, ShellCommand, Stage } from './types';
 import { DockerfileVariables, substitute } from './variables';
-import { LimitHits, VALUE_TOO_LONG } from './limits';
+import { LimitHits, SCOPE_TOO_LARGE, VALUE_TOO_LONG } from './limits';
 
 export interface InstructionInfo {
   keyword: string;
@@ -43,12 +43,20 @@ export function buildDocument(text: string, buildArgs: Record<string, string> = 
   let current: Stage | undefined;
   let vars = globalArgs;
   const limits = new LimitHits();
+  const fullScopes = new WeakSet<DockerfileVariables>();
 
   for (const record of records) {
     const range = lines.range(record.start, record.end);
     const info: InstructionInfo = { keyword: record.keyword, range, start: record.start, end: record.end, stage: current?.index };
     instructions.push(info);
     const tooLong = () => limits.record(record.start, record.end, VALUE_TOO_LONG);
+    const setVar = (name: string, value: string | undefined) => {
+      // Reported once per scope: every further value of a full scope is unknown too.
+      if (!vars.set(name, value) && !fullScopes.has(vars)) {
+        fullScopes.add(vars);
+        limits.record(record.start, record.end, SCOPE_TOO_LARGE);
+      }
+    };
     if (record.from) {
       current = startStage(record, range, lines, stages, globalArgs, escapeChar, tooLong, bases);
       info.stage = current.index;
@@ -59,10 +67,10 @@ export function buildDocument(text: string, buildArgs: Record<string, string> = 
     } else if (record.keyword === 'ARG') {
       for (const { name, value: def } of record.properties ?? []) {
         const value = name in buildArgs ? buildArgs[name] : def !== null ? substitute(def, vars, escapeChar, tooLong) : current ? globalArgs.lookup(name) ?? undefined : undefined;
-        vars.set(name, value);
+        setVar(name, value);
       }
     } else if (record.keyword === 'ENV' && current) {
-      for (const { name, value: def } of record.properties ?? []) vars.set(name, def === null ? undefined : substitute(def, vars, escapeChar, tooLong));
+      for (const { name, value: def } of record.properties ?? []) setVar(name, def === null ? undefined : substitute(def, vars, escapeChar, tooLong));
     } else if (record.run && current) {
       current.runs.push(buildRun(record, record.run, range, instructions.length - 1, text, lines, escapeChar, vars, limits, reuse));
     }
