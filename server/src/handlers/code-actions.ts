@@ -4,7 +4,6 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import { codeActions, fixAllEditsAsync, isFixAllData } from '../engine/services/actions';
 import { documentState, type ServerContext } from './context';
-import { lintOptionsOf } from './settings';
 
 export async function onCodeAction(ctx: ServerContext, params: CodeActionParams, token?: CancellationToken): Promise<CodeAction[]> {
   const state = await documentState(ctx, params?.textDocument?.uri);
@@ -15,7 +14,7 @@ export async function onCodeAction(ctx: ServerContext, params: CodeActionParams,
   const actions = codeActions(
     state.analysis,
     { uri: state.doc.uri, diagnostics, only, resolvesEdits: ctx.resolvesCodeActionEdits, version: state.doc.version },
-    lintOptionsOf(state.settings),
+    state.options,
   );
   if (state.settings.dockerfile.diagnostics && (!only || only.includes('quickfix'))) {
     actions.push(...ctx.dockerfile.codeActions(state.doc.uri, state.doc.getText(), params.range, diagnostics));
@@ -34,7 +33,7 @@ export async function onCodeActionResolve(ctx: ServerContext, action: CodeAction
     throwIfCancelled(token);
     if (ctx.documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'layerlint: the document changed while fixing');
   };
-  const edits = await fixAllEditsAsync(state.doc.getText(), lintOptionsOf(state.settings), state.analysis, pause);
+  const edits = await fixAllEditsAsync(state.doc.getText(), state.options, state.analysis, pause);
   return { ...action, edit: { changes: { [uri]: edits } } };
 }
 
