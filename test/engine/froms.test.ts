@@ -62,6 +62,13 @@ describe('FROM extraction', () => {
     expect(simple('ARG B\nFROM ${B:-fallback.example/img}\n')).toEqual([{ image: 'fallback.example/img', line: 1, platforms: T }]);
     expect(simple('ARG B\nFROM x\n', { B: 'ignored' })).toEqual([{ image: 'x', line: 1, platforms: T }]);
   });
+  it("reads heredocs as the engine does: a FROM line inside a heredoc body is no instruction (`<< 'EOF'` with a blank)", () => {
+    const text = "FROM reg.example/a AS a\nRUN cat << 'EOF' > /x\nFROM not-a-stage\nEOF\nFROM reg.example/b\n";
+    expect(simple(text, undefined, ['linux/amd64'])).toEqual([
+      { image: 'reg.example/a', line: 0, platforms: ['linux/amd64'] },
+      { image: 'reg.example/b', line: 4, platforms: ['linux/amd64'] },
+    ]);
+  });
   it('reads every name=value of an ARG line, as the engine does', () => {
     expect(simple('ARG A=reg.example/a B=2\nFROM $A:$B\n')).toEqual([{ image: 'reg.example/a:2', line: 1, platforms: T }]);
   });
