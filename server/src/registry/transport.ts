@@ -93,7 +93,7 @@ export class RegistryTransport {
   private readonly schemes = new SchemeProbes<RegistryResponse>();
   private readonly authorizer: RegistryAuthorizer<Budget>;
 
-  constructor(private readonly options: TransportOptions = {}) {
+  constructor(options: TransportOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.env = options.env ?? process.env;
     this.registriesConf = options.registriesConf === false ? [] : registriesConf(this.env);
