@@ -25,7 +25,7 @@ import { userSet } from './user-set';
 import type { ServerStatus } from './status';
 
 // In this bundle rather than dist/extension.js: it needs dockerfile-ast, and only a check uses it.
-export { registryHosts } from '../../server/src/registry/froms';
+export { registryHosts } from '../../server/src/engine/model/froms';
 
 export { DOCUMENT_SELECTOR } from './selector';
 

@@ -1,6 +1,7 @@
 // The contract between the language server and its clients (the VS Code extension, tests, other
 // editors): the settings the server pulls and the custom requests/notifications it understands.
 // Plain types and method names only, so the client can import this without pulling in the server.
+import { DEFAULT_PLATFORMS } from './reference/platform-name';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { SeveritySetting } from './engine/types';
 
@@ -36,7 +37,7 @@ export const DEFAULT_SETTINGS: LayerlintSettings = {
   rpmOstreeVersion: null,
   bases: {},
   dockerfile: { diagnostics: true, completion: true, hover: true },
-  platforms: ['linux/amd64', 'linux/arm64'],
+  platforms: [...DEFAULT_PLATFORMS],
   insecureRegistries: [],
   authFile: null,
 };

@@ -83,8 +83,10 @@ export function startServer(connection: Connection): void {
     };
     // Without the worker, the generic validation runs after the analysis on this thread and reuses its parse.
     if (!ctx.dockerfile.usesWorker) shareDockerfileParses();
-    platforms = new PlatformResults(ctx);
-    validator = new Validator(ctx, platforms);
+    const results = new PlatformResults(ctx);
+    platforms = results;
+    ctx.platformVerdicts = (uri) => results.verdictsFor(uri);
+    validator = new Validator(ctx);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -28,7 +28,7 @@ export class PlatformChecker implements vscode.Disposable {
 
   constructor(
     private readonly lc: Pick<LayerlintClient, 'client' | 'running' | 'output'> & {
-      /** The registries a check of this text contacts (server/src/registry/froms.ts, in the client bundle). */
+      /** The registries a check of this text contacts (server/src/engine/model/froms.ts, in the client bundle). */
       registryHosts(text: string, platforms: string[], buildArgs?: Record<string, string>): string[];
     },
     private readonly lenses: FromCodeLensProvider,

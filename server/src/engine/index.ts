@@ -7,7 +7,7 @@ import { buildDocument, type ParsedDocument } from './model/build';
 import type { AnalysisReuse } from './model/analysis-reuse';
 export { AnalysisReuse } from './model/analysis-reuse';
 import type { DocumentModel } from './model/types';
-import { TEXT_RULES } from './rules';
+import { REGISTRY_RULES, TEXT_RULES } from './rules';
 import type { Finding, RuleContext } from './rules/rule';
 import { initShellParser } from './shell/parser';
 import { auditIgnoreComments } from './ignore-audit';
@@ -20,7 +20,9 @@ export * from './model/types';
 export { RULES, RULES_BY_CODE, docsUrl } from './catalog';
 export { DRACUT_OPTIONS } from './dracut/options';
 export { parseKernelRpm, initramfsPath } from './kver';
-export { TEXT_RULES } from './rules';
+export { REGISTRY_RULES, TEXT_RULES } from './rules';
+export { BASE_PLATFORM_CODES } from './rules/base-platform';
+export { extractFroms, registryHosts, type FromImage, type FromOptions } from './model/froms';
 
 export interface Analysis {
   model: DocumentModel;
@@ -76,11 +78,12 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
     options,
     rpmOstreeVersion: parseRpmOstreeVersion(options.rpmOstreeVersion),
     limitHits: doc.model.limitHits,
+    records: doc.records,
   };
   const suppressions = options.ignoreComments === false ? undefined : new Suppressions(doc.lines, doc.instructions);
   const diagnostics: LayerlintDiagnostic[] = [];
   const quoted = quotedRegions(doc);
-  for (const rule of TEXT_RULES) {
+  for (const rule of options.platformVerdicts ? [...TEXT_RULES, ...REGISTRY_RULES] : TEXT_RULES) {
     let findings: Finding[];
     try {
       findings = rule.check(ctx);
@@ -150,7 +153,7 @@ function touchesAny(start: number, end: number, regions: { start: number; end: n
 }
 
 function emptyDocument(text: string): ParsedDocument {
-  return { text, lines: new LineIndex(text), model: { escapeChar: '\\', stages: [], limitHits: [] }, instructions: [] };
+  return { text, lines: new LineIndex(text), model: { escapeChar: '\\', stages: [], limitHits: [] }, instructions: [], records: [] };
 }
 
 /** Convenience: the diagnostics only. */

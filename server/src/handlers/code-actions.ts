@@ -4,7 +4,6 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import { codeActions, fixAllEditsAsync, isFixAllData } from '../engine/services/actions';
 import { documentState, type ServerContext } from './context';
-import { lintOptionsOf } from './settings';
 
 export async function onCodeAction(ctx: ServerContext, params: CodeActionParams, token?: CancellationToken): Promise<CodeAction[]> {
   const state = await documentState(ctx, params?.textDocument?.uri);
@@ -14,7 +13,7 @@ export async function onCodeAction(ctx: ServerContext, params: CodeActionParams,
   const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
   // Fix-all comes from the engine without its edit; for a client that does not resolve code actions
   // (it asked for fix-all by kind) the edit is filled in here, cancellable between rounds.
-  let actions = codeActions(state.analysis, { uri: state.doc.uri, diagnostics, only, resolvesEdits: true, version: state.doc.version }, lintOptionsOf(state.settings));
+  let actions = codeActions(state.analysis, { uri: state.doc.uri, diagnostics, only, resolvesEdits: true, version: state.doc.version }, state.options);
   if (!ctx.resolvesCodeActionEdits) {
     const asked = only !== undefined;
     actions = asked ? await Promise.all(actions.map((a) => (isFixAllData(a.data) ? onCodeActionResolve(ctx, a, token) : a))) : actions.filter((a) => !isFixAllData(a.data));
@@ -37,7 +36,7 @@ export async function onCodeActionResolve(ctx: ServerContext, action: CodeAction
     throwIfCancelled(token);
     if (ctx.documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'layerlint: the document changed while fixing');
   };
-  const edits = await fixAllEditsAsync(state.doc.getText(), lintOptionsOf(state.settings), state.analysis, pause);
+  const edits = await fixAllEditsAsync(state.doc.getText(), state.options, state.analysis, pause);
   return { ...action, edit: { changes: { [uri]: edits } } };
 }
 

@@ -3,7 +3,7 @@
 // cannot be asked. Malformed values fall back to the defaults, never to an exception.
 import type { Connection } from 'vscode-languageserver/node';
 import { DECLARED_BASE_NAMES } from '../engine/model/family';
-import type { LintOptions, SeveritySetting } from '../engine/types';
+import type { LintOptions, PlatformVerdicts, SeveritySetting } from '../engine/types';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type LayerlintSettings } from '../protocol';
 import { withProjectConfig, type ProjectConfigs } from './project-config';
 
@@ -40,8 +40,8 @@ export function normalizeSettings(raw: unknown): LayerlintSettings {
   };
 }
 
-export function lintOptionsOf(s: LayerlintSettings): LintOptions {
-  return { buildArgs: s.buildArgs, rpmOstreeVersion: s.rpmOstreeVersion ?? undefined, severities: s.severities, bases: s.bases };
+export function lintOptionsOf(s: LayerlintSettings, platformVerdicts?: PlatformVerdicts): LintOptions {
+  return { buildArgs: s.buildArgs, rpmOstreeVersion: s.rpmOstreeVersion ?? undefined, severities: s.severities, bases: s.bases, ...(platformVerdicts ? { platformVerdicts } : {}) };
 }
 
 export class SettingsStore {

@@ -9,7 +9,6 @@ import { VALIDATED, type ValidatedParams } from '../protocol';
 import { documentState, type ServerContext } from './context';
 import { carryOver } from './carry-over';
 import { forgetSharedParse } from './shared-parse';
-import type { PlatformResults } from './platforms';
 
 /** Edits closer together than this are validated once, for the last of them. */
 export const DEBOUNCE_MS = 15;
@@ -27,10 +26,7 @@ export class Validator {
   /** Each document's last generic Dockerfile diagnostics and the text they are for. */
   private readonly lastGeneric = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
 
-  constructor(
-    private readonly ctx: ServerContext,
-    private readonly platforms: PlatformResults,
-  ) {}
+  constructor(private readonly ctx: ServerContext) {}
 
   /**
    * Leading and trailing debounce: the first edit after a quiet period is validated at once (a
@@ -110,7 +106,7 @@ export class Validator {
       // publishing every fix's edits would multiply the message size.
       const own: Diagnostic[] = [
         ...analysis.internalErrors.map((e) => analysisFailed(e, text)),
-        ...[...analysis.diagnostics, ...this.platforms.diagnosticsFor(uri, text, settings)].map(({ data: _fixes, ...d }) => d),
+        ...analysis.diagnostics.map(({ data: _fixes, ...d }) => d),
       ];
       if (genericAfterPublishing) {
         const last = this.lastGeneric.get(uri);

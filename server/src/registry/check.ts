@@ -16,8 +16,6 @@ import {
 import { parseReference, type ImageReference } from './reference';
 import { RegistryTransport, type Budget, type TransportOptions } from './transport';
 
-export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
-
 export interface SourceLocation {
   path: string;
   /** 1-based line of the FROM instruction. */

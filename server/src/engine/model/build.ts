@@ -26,6 +26,8 @@ export interface ParsedDocument {
   lines: LineIndex;
   model: DocumentModel;
   instructions: InstructionInfo[];
+  /** The instructions as read from dockerfile-ast (what the FROM extraction reads). */
+  records: readonly InstructionRecord[];
 }
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
@@ -84,7 +86,7 @@ export function buildDocument(text: string, buildArgs: Record<string, string> = 
   for (const stage of stages) {
     if (stage.parent !== undefined && stage.base === null) stage.base = stages[stage.parent].base;
   }
-  return { text, lines, model: { escapeChar, stages, limitHits: limits.hits }, instructions };
+  return { text, lines, model: { escapeChar, stages, limitHits: limits.hits }, instructions, records };
 }
 
 function startStage(record: InstructionRecord, range: Range, lines: LineIndex, stages: Stage[], globalArgs: DockerfileVariables, escapeChar: string, tooLong: () => void, bases: Readonly<Record<string, string>>): Stage {

@@ -1,5 +1,6 @@
 // Base families of RULES.md §3, from the resolved FROM reference.
 import picomatch from 'picomatch';
+import { splitReference } from '../../reference/image-reference';
 import type { LineIndex } from '../text/line-index';
 import type { BaseInfo } from './types';
 
@@ -12,23 +13,8 @@ export interface ImageName {
 
 /** Splits a reference into repository, tag and digest (Docker Hub names get "docker.io/"). */
 export function splitImage(reference: string): ImageName {
-  let rest = reference.trim();
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  const first = rest.split('/')[0];
-  const hasHost = rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
-  const repository = (hasHost ? rest : `docker.io/${rest.includes('/') ? rest : `library/${rest}`}`).toLowerCase();
-  return { repository, tag, digest };
+  const { registry, repository, tag, digest } = splitReference(reference.trim());
+  return { repository: `${registry}/${repository}`.toLowerCase(), tag, digest };
 }
 
 const base = (family: BaseInfo['family'], label: string, o: Partial<BaseInfo>): BaseInfo => ({
