@@ -107,3 +107,25 @@ describe('a large document', () => {
     expect(sources(complete)).toContain('dockerfile-utils');
   });
 });
+
+describe('a document the validation worker runs out of memory on', () => {
+  it('is published without generic findings (not validated on the server thread), and the restarted worker validates the next document', async () => {
+    c = new LspClient();
+    await c.initialize();
+    // 3.9 MB: past the worker's heap (the generic validation of it took 44 s on the server thread).
+    const huge = `${OKD}\nRUN ${REPLACE}\n${'workdir /tmp\n'.repeat(300_000)}`;
+    c.open(URI, huge);
+    const validated = await c.waitFor((m) => m.method === 'layerlint/validated' && m.params.uri === URI && m.params.version === 1, 60_000);
+    const last = c.received.filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === URI && m.params.version === 1).at(-1)!;
+    expect(last.params.diagnostics.map((d: any) => d.code)).toEqual(['kernel-without-initramfs', 'missing-container-commit']);
+    expect(validated.params.diagnostics).toBe(2);
+    const logs = c.received.filter((m) => m.method === 'window/logMessage').map((m) => m.params.message as string);
+    expect(logs.some((l) => l.startsWith('layerlint: Dockerfile validation worker stopped (Error [ERR_WORKER_OUT_OF_MEMORY]') && l.endsWith('started again'))).toBe(true);
+    expect(logs).toContain('layerlint: generic Dockerfile diagnostics skipped for a document of 3.7 MB (too large to validate)');
+    const small = 'file:///lazy/small/Containerfile';
+    c.open(small, 'FROM quay.io/fedora/fedora-coreos:stable\nworkdir /tmp\n');
+    await c.waitFor((m) => m.method === 'layerlint/validated' && m.params.uri === small, 30_000);
+    const published = c.received.filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === small).at(-1)!;
+    expect(published.params.diagnostics.map((d: any) => d.source)).toEqual(['dockerfile-utils']);
+  });
+});
