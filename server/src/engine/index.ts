@@ -62,7 +62,7 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
   let allStages: AnyStageFacts[];
   try {
     if (TEST_FAULT && text.includes(TEST_FAULT)) throw new Error(`injected test fault (${TEST_FAULT_VARIABLE})`);
-    doc = buildDocument(text, options.buildArgs, reuse, options.bases);
+    doc = buildDocument(text, options.buildArgs, reuse, options.bases, baseLabelsOf(options.platformVerdicts));
     ({ layered: facts, all: allStages } = collectFacts(doc.model.stages));
   } catch (e) {
     internalErrors.push(`model: ${(e as Error).stack ?? e}`);
@@ -150,6 +150,13 @@ function quotedRegions(doc: ParsedDocument): { start: number; end: number }[] {
 
 function touchesAny(start: number, end: number, regions: { start: number; end: number }[]): boolean {
   return regions.some((r) => start <= r.end && end >= r.start);
+}
+
+/** The config labels the platform check fetched, by image (single-platform images only). */
+function baseLabelsOf(verdicts: LintOptions['platformVerdicts']): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  if (verdicts) for (const [image, v] of Object.entries(verdicts.images)) if (v.labels) out[image] = v.labels;
+  return out;
 }
 
 function emptyDocument(text: string): ParsedDocument {

@@ -35,6 +35,8 @@ export interface PlatformVerdict {
   results: { platform: string; status: 'ok' | 'missing' | 'error'; message: string }[];
   /** Entries labelled with names no runtime matches. */
   mislabeled: { label: string; canonical: string }[];
+  /** The image config's labels that name a base family (`containers.bootc`, `ostree.bootable`, `ostree.linux`), where the check read the config. */
+  labels?: Record<string, string>;
 }
 
 export interface PlatformVerdicts {

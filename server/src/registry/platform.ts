@@ -1,6 +1,12 @@
 // Choosing an image instance exactly as containers/image does (PLATFORMS.md §1).
 import { formatPlatform, parsePlatform, type Platform } from '../reference/platform-name';
 
+
+/** What the platform check keeps of an image config: its platform, and the labels that say what kind of base it is. */
+export interface ConfigFacts extends Platform {
+  labels?: Record<string, string>;
+}
+
 export { formatPlatform, parsePlatform, type Platform };
 
 /** One entry of a manifest list / image index. */

@@ -5,7 +5,7 @@ import { extractCommands, relocateCommands, ShellVariables, type Fragment } from
 import { execFormShellText } from '../shell/exec-form';
 import { heredocShellText, runShellText } from '../shell/shell-text';
 import { LineIndex } from '../text/line-index';
-import { configuredBase, declaredBase, familyOf, OSTREE_UNKNOWN } from './family';
+import { configuredBase, declaredBase, familyOf, labelledBase, OSTREE_UNKNOWN } from './family';
 import type { AnalysisReuse } from './analysis-reuse';
 import { parseInstructions, RELEVANT, type InstructionRecord, type RunRecord } from './instructions';
 export { normaliseForDockerfileParser } from './instructions';
@@ -35,7 +35,14 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
 const RUNS_SCRIPT = /(?:^|[;&|(\n]|\bthen\b|\bdo\b)[\s\\`]*(?:\.{0,2}\/[\w.-]|[\w.-]+\.sh\b|(?:ba|da|z|k)?sh\s+[^-\s]|source\s|\.\s|make\b|just\b)/;
 
 /** `bases`: image glob → declared base name (`.layerlint.yaml`); a `# layerlint base=` pragma wins over it. */
-export function buildDocument(text: string, buildArgs: Record<string, string> = {}, reuse?: AnalysisReuse, bases: Readonly<Record<string, string>> = {}): ParsedDocument {
+/** `baseLabels`: image → config labels the platform check fetched; they name a family the table does not know. */
+export function buildDocument(
+  text: string,
+  buildArgs: Record<string, string> = {},
+  reuse?: AnalysisReuse,
+  bases: Readonly<Record<string, string>> = {},
+  baseLabels: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
+): ParsedDocument {
   const lines = new LineIndex(text);
   const { escapeChar, records } = reuse ? reuse.instructions(text) : parseInstructions(text);
   const globalArgs = new DockerfileVariables();
@@ -60,7 +67,7 @@ export function buildDocument(text: string, buildArgs: Record<string, string> = 
       }
     };
     if (record.from) {
-      current = startStage(record, range, lines, stages, globalArgs, escapeChar, tooLong, bases);
+      current = startStage(record, range, lines, stages, globalArgs, escapeChar, tooLong, bases, baseLabels);
       info.stage = current.index;
       const parentVars = current.parent !== undefined ? stageVars[current.parent] : undefined;
       vars = parentVars ? parentVars.copy() : new DockerfileVariables();
@@ -89,7 +96,12 @@ export function buildDocument(text: string, buildArgs: Record<string, string> = 
   return { text, lines, model: { escapeChar, stages, limitHits: limits.hits }, instructions, records };
 }
 
-function startStage(record: InstructionRecord, range: Range, lines: LineIndex, stages: Stage[], globalArgs: DockerfileVariables, escapeChar: string, tooLong: () => void, bases: Readonly<Record<string, string>>): Stage {
+function labelsOf(baseLabels: Readonly<Record<string, Readonly<Record<string, string>>>>, image: string): Readonly<Record<string, string>> | undefined {
+  const key = image.trim();
+  return Object.hasOwn(baseLabels, key) ? baseLabels[key] : undefined;
+}
+
+function startStage(record: InstructionRecord, range: Range, lines: LineIndex, stages: Stage[], globalArgs: DockerfileVariables, escapeChar: string, tooLong: () => void, bases: Readonly<Record<string, string>>, baseLabels: Readonly<Record<string, Readonly<Record<string, string>>>>): Stage {
   const from = record.from!;
   const imageText = from.image ?? undefined;
   const image = imageText !== undefined ? substitute(imageText, globalArgs, escapeChar, tooLong) : undefined;
@@ -104,7 +116,7 @@ function startStage(record: InstructionRecord, range: Range, lines: LineIndex, s
     imageRange: from.imageStart !== undefined && from.imageEnd !== undefined ? lines.range(from.imageStart, from.imageEnd) : undefined,
     image,
     parent,
-    base: declaredBase(lines, range.start.line) ?? (parent === undefined && image !== undefined ? (configuredBase(image, bases) ?? familyOf(image)) : null),
+    base: declaredBase(lines, range.start.line) ?? (parent === undefined && image !== undefined ? (configuredBase(image, bases) ?? familyOf(image) ?? labelledBase(image, labelsOf(baseLabels, image)) ?? null) : null),
     runs: [],
   };
 }

@@ -148,6 +148,20 @@ export function configuredBase(reference: string, bases: Readonly<Record<string,
   return undefined;
 }
 
+/**
+ * The family an unknown base's image config labels tell (fetched by the platform check): bootc
+ * images carry `containers.bootc=1`, ostree-based images `ostree.bootable`; `ostree.linux` is the
+ * base kernel's version.
+ */
+export function labelledBase(image: string, labels: Readonly<Record<string, string>> | undefined): BaseInfo | undefined {
+  if (!labels) return undefined;
+  const yes = (v: string | undefined) => v !== undefined && /^(1|true|yes)$/i.test(v.trim());
+  const name = splitImage(image).repository;
+  if (yes(labels['containers.bootc'])) return base('bootc', `${name} (a bootc image by its containers.bootc label)`, { ostreeRepo: 'unknown', dracutConfigured: 'unknown' });
+  if (yes(labels['ostree.bootable'])) return { ...OSTREE_UNKNOWN, label: `${name} (an ostree image by its ostree.bootable label)` };
+  return undefined;
+}
+
 /** The base declared in the comment block directly above the line `fromLine`, if any. */
 export function declaredBase(lines: LineIndex, fromLine: number): BaseInfo | undefined {
   for (let line = fromLine - 1; line >= 0; line--) {
