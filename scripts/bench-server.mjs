@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { root } from './prepare.mjs';
 import { generateContainerfile } from './bench/generate.mjs';
 import { Lsp, memoryOf } from './bench/lsp.mjs';
+import { runCodeActionBench } from './bench/on-demand.mjs';
 
 const LINES = 2000;
 const EDITS = 60;
@@ -134,6 +135,8 @@ console.log(
     rcjsuen: { p50: +theirs.p50.toFixed(1), p95: +theirs.p95.toFixed(1), max: +theirs.max.toFixed(1), openMs: Math.round(theirs.openMs), rssMb: theirs.memory && +theirs.memory.rssMb.toFixed(1), hwmMb: theirs.memory && +theirs.memory.hwmMb.toFixed(1) },
   }),
 );
+
+if (!profile) await runCodeActionBench(root);
 
 if (profDir) {
   // Self time per function from the .cpuprofile V8 wrote at exit.

@@ -2,11 +2,14 @@
 // editors): the settings the server pulls and the custom requests/notifications it understands.
 // Plain types and method names only: the extension's first bundle imports it without pulling in a
 // language-client library, and nothing here sees the server's source (the typed request objects are
-// in requests.ts).
+// in server/src/requests.ts and client/src/requests.ts).
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** A rule's severity, or off (the engine's SeveritySetting). */
 export type SeveritySetting = 'off' | 'error' | 'warning' | 'information' | 'hint';
+
+/** The targets of a platform check when none are configured. */
+export const DEFAULT_PLATFORMS: readonly string[] = ['linux/amd64', 'linux/arm64'];
 
 /** The configuration section the server pulls with `workspace/configuration` (per document URI). */
 export const SETTINGS_SECTION = 'layerlint';
@@ -40,7 +43,7 @@ export const DEFAULT_SETTINGS: LayerlintSettings = {
   rpmOstreeVersion: null,
   bases: {},
   dockerfile: { diagnostics: true, completion: true, hover: true },
-  platforms: ['linux/amd64', 'linux/arm64'],
+  platforms: [...DEFAULT_PLATFORMS],
   insecureRegistries: [],
   authFile: null,
 };

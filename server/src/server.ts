@@ -84,14 +84,16 @@ export function startServer(connection: Connection): void {
     };
     // Without the worker, the generic validation runs after the analysis on this thread and reuses its parse.
     if (!ctx.dockerfile.usesWorker) shareDockerfileParses();
-    platforms = new PlatformResults(ctx);
-    validator = new Validator(ctx, platforms);
+    const results = new PlatformResults(ctx);
+    platforms = results;
+    ctx.platformVerdicts = (uri) => results.verdictsFor(uri);
+    validator = new Validator(ctx);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['-', '=', ',', ' '] },
+        completionProvider: { triggerCharacters: ['-', '=', ',', ' ', '$', '{'] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
       },
@@ -104,7 +106,10 @@ export function startServer(connection: Connection): void {
     if (watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] });
   });
 
+  let shutDown = false;
   const ready = (): ServerContext => {
+    // After `shutdown` only `exit` is expected (LSP: other requests are answered InvalidRequest).
+    if (shutDown) throw new ResponseError(-32600 /* InvalidRequest */, 'layerlint: the server is shut down');
     if (!ctx) throw new ResponseError(-32002 /* ServerNotInitialized */, 'layerlint: server not initialized');
     return ctx;
   };
@@ -147,6 +152,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onShutdown(async () => {
+    shutDown = true;
     await Promise.all([platforms?.close(), ctx?.dockerfile.close()]);
   });
 

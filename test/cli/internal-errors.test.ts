@@ -1,7 +1,7 @@
 // No silent passes (issue 17, item 1): a file past the engine's bounds still fails on its real
 // findings, and a file the engine fails on makes the run fail (exit 2) in every report format,
 // with one line on standard error (the stack trace only with --debug or LAYERLINT_DEBUG).
-// LAYERLINT_TEST_FAULT is the engine's test-only fault injection: a text containing its value
+// LAYERLINT_TEST_FAULT is the engine's test-only fault injection (honoured only with VITEST set, as under the test runner): a text containing its value
 // fails inside the engine as a bug would.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

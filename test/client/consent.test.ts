@@ -3,7 +3,7 @@
 // the hosts it listed.
 import { describe, expect, it } from 'vitest';
 import { RegistryConsent } from '../../client/src/consent';
-import { registryHosts } from '../../server/src/registry/froms';
+import { registryHosts } from '../../server/src/engine/model/froms';
 
 const TEXT = [
   'ARG TARGETARCH',

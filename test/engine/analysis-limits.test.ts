@@ -2,8 +2,8 @@
 // shell syntax nested thousands deep. The analysis stops at the bound with an analysis-limit finding
 // on its line, and every other rule's findings in the file are still reported.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/engine';
-import { MAX_NESTING_DEPTH, MAX_VALUE_LENGTH } from '../../server/src/engine/model/limits';
+import { AnalysisReuse, analyze } from '../../server/src/engine';
+import { MAX_NESTING_DEPTH, MAX_SCOPE_LENGTH, MAX_VALUE_LENGTH } from '../../server/src/engine/model/limits';
 import { initEngine, OKD, rangeOf, REPLACE } from '../support/engine';
 
 beforeAll(async () => {
@@ -46,6 +46,23 @@ describe('values doubling 25 times', () => {
     // 16 · 2^12 = 64 KiB: the 13th assignment's value is the first past the bound.
     expect(found.filter(([c]) => c === 'analysis-limit')).toEqual([['analysis-limit', rangeOf(text, '$A$A', 13)]]);
     expect(found.map(([c]) => c)).toContain('kernel-without-initramfs');
+  });
+});
+
+describe('many values of 64 KiB', () => {
+  it('2,000 ARGs of 64 KiB: one analysis-limit finding where they pass 1 MiB together; the editor path (reuse) gives the same', () => {
+    const base = [`ARG A0=${'x'.repeat(32)}`, ...Array.from({ length: 11 }, (_, i) => `ARG A${i + 1}=\${A${i}}\${A${i}}`)];
+    const wide = Array.from({ length: 2000 }, (_, i) => `ARG B${i}=\${A11}`);
+    const text = file(OKD, ...base, ...wide, ...Array(200).fill(SWAP));
+    // A0…A11 hold 32 · (2^12 − 1) characters; each B adds 64 KiB: B14 is the first past 1 MiB.
+    expect(32 * (2 ** 12 - 1) + 14 * MAX_VALUE_LENGTH).toBeLessThanOrEqual(MAX_SCOPE_LENGTH);
+    expect(32 * (2 ** 12 - 1) + 15 * MAX_VALUE_LENGTH).toBeGreaterThan(MAX_SCOPE_LENGTH);
+    const fresh = analyze(text);
+    expect(fresh.internalErrors).toEqual([]);
+    expect(fresh.diagnostics.filter((d) => d.code === 'analysis-limit').map((d) => d.range)).toEqual([rangeOf(text, 'ARG B14=${A11}')]);
+    expect(fresh.diagnostics.filter((d) => d.code === 'kernel-without-initramfs')).toHaveLength(200);
+    const reused = analyze(text, {}, new AnalysisReuse());
+    expect(reused.diagnostics).toEqual(fresh.diagnostics);
   });
 });
 

@@ -133,6 +133,7 @@ export const CASES: Record<string, Case[]> = {
     { name: '/lib path', text: file(OKD, run(REPLACE, WRAPPED_DRACUT.replace('/usr/lib/modules', '/lib/modules'))) },
   ],
   'dracut-missing-ostree': [
+    { name: 'unrecognised bootc-style base: its dracut configuration is not known', text: file('FROM ghcr.io/example/rocky-bootc:r9.5', run('kver=$(cd /usr/lib/modules && echo *)', 'dracut -vf /usr/lib/modules/$kver/initramfs.img $kver', 'bootc container lint')), expect: { token: 'dracut', occurrence: 1, severity: 'warning' } },
     // The most common call in real images: an unquoted kver variable is no option (issue 14, item 5).
     { name: 'positional $KERNEL_VERSION set from rpm -q', text: file(FCOS, run('KERNEL_VERSION=$(rpm -q kernel | cut -c 8-)', 'dracut --no-hostonly --reproducible -v -f /lib/modules/$KERNEL_VERSION/initramfs.img $KERNEL_VERSION')), expect: { token: 'dracut', severity: 'error' } },
     { name: 'positional "$(ls /usr/lib/modules)"', text: file(FCOS, 'RUN dracut --no-hostonly -vf "/usr/lib/modules/$(ls /usr/lib/modules)/initramfs.img" "$(ls /usr/lib/modules)"'), expect: { token: 'dracut', severity: 'error' } },

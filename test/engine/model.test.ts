@@ -73,6 +73,13 @@ describe('base families', () => {
     expect(splitImage('fedora:40')).toEqual({ repository: 'docker.io/library/fedora', tag: '40', digest: undefined });
   });
 
+  it('splits references as the registry check does (one reader: Docker Hub spellings and upper-case registries)', () => {
+    for (const written of ['docker.io/fedora:40', 'index.docker.io/library/fedora:40', 'fedora:40']) {
+      expect(splitImage(written)).toEqual({ repository: 'docker.io/library/fedora', tag: '40', digest: undefined });
+    }
+    expect(splitImage('Registry/a')).toEqual({ repository: 'registry/a', tag: undefined, digest: undefined });
+  });
+
   it('resolves ARGs and inherits the family through stages', () => {
     const doc = buildDocument(`ARG BASE=quay.io/fedora/fedora-coreos:stable\nFROM \${BASE} AS base\nFROM base AS child\nRUN echo\n`);
     expect(doc.model.stages.map((s) => [s.name, s.parent, s.base?.family])).toEqual([

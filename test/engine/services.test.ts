@@ -96,3 +96,74 @@ describe('hover and completion', () => {
     expect(completion(a, { line: 4, character: 4 }).map((i) => i.label)).toEqual(['6.5.5-200.fc38.x86_64']);
   });
 });
+
+// Issue 17, item 5: what another editor's user hovers and completes first.
+describe('hover on rpm-ostree verbs, dracut and initramfs paths; completion of commands and variables', () => {
+  const text = [
+    'ARG KVER=6.4.15-200.fc38.x86_64',
+    'FROM quay.io/openshift/okd-content:4.14',
+    'ENV TOOLS=/opt/tools',
+    'RUN rpm-ostree kargs --append=quiet && rpm-ostree override replace https://e.com/kernel-core-6.4.15-200.fc38.x86_64.rpm && \\',
+    '    dracut --kver 6.4.15-200.fc38.x86_64 -f /usr/lib/modules/6.4.15-200.fc38.x86_64/initramfs.img && \\',
+    '    dracut -f /boot/initramfs-6.4.15-200.fc38.x86_64.img',
+    '',
+  ].join('\n');
+  const hoverAt = (needle: string, occurrence = 1) => {
+    const a = analyze(text);
+    let at = -1;
+    for (let i = 0; i < occurrence; i++) at = text.indexOf(needle, at + 1);
+    const h = hover(a, a.document.lines.positionAt(at + 1));
+    return { value: (h?.contents as { value: string } | undefined)?.value ?? '', range: h?.range, expected: a.document.lines.range(at, at + needle.length) };
+  };
+
+  it('an rpm-ostree verb that works in a build, and one that needs the daemon', () => {
+    const replace = hoverAt('replace');
+    expect(replace.value).toMatch(/^\*\*rpm-ostree `override replace`\*\* \(works in a container build\)/);
+    expect(replace.range).toEqual(replace.expected);
+    const kargs = hoverAt('kargs');
+    expect(kargs.value).toMatch(/^\*\*rpm-ostree `kargs`\*\* needs the rpm-ostree daemon: it fails in a container build\.\n\nInstead, put kernel arguments in \/usr\/lib\/bootc\/kargs\.d/);
+    expect(kargs.range).toEqual(kargs.expected);
+  });
+
+  it('the dracut command word', () => {
+    const h = hoverAt('dracut');
+    expect(h.value).toContain('**dracut** builds an initramfs.');
+    expect(h.value).toContain('dracut --no-hostonly --kver <kver> --reproducible --add ostree -f /usr/lib/modules/<kver>/initramfs.img');
+    expect(h.range).toEqual(h.expected);
+  });
+
+  it('the initramfs path, in /usr/lib/modules and in /boot', () => {
+    const usr = hoverAt('/usr/lib/modules/6.4.15-200.fc38.x86_64/initramfs.img');
+    expect(usr.value).toMatch(/^\*\*initramfs\*\* of kernel `6\.4\.15-200\.fc38\.x86_64`/);
+    expect(usr.range).toEqual(usr.expected);
+    const boot = hoverAt('/boot/initramfs-6.4.15-200.fc38.x86_64.img');
+    expect(boot.value).toContain('Write `/usr/lib/modules/6.4.15-200.fc38.x86_64/initramfs.img` instead.');
+  });
+
+  it('completes command names on an empty `RUN ` and on `rpm-`, and not after a command word', () => {
+    for (const line of ['RUN ', 'RUN rpm-', 'RUN --network=none dra', 'RUN dnf -y install vim && rpm-']) {
+      const t = `FROM quay.io/fedora/fedora-coreos:stable\n${line}`;
+      expect(completion(analyze(t), { line: 1, character: line.length }).map((i) => i.label), line).toEqual(['rpm-ostree', 'dracut', '/usr/libexec/rpm-ostree/wrapped/dracut', 'ostree container commit', 'bootc container lint', 'dnf', 'depmod']);
+    }
+    expect(completion(analyze('FROM fedora:40\nRUN echo hel'), { line: 1, character: 12 })).toEqual([]);
+  });
+
+  it('after $ and ${: the ARG and ENV names declared above (global ARGs, this stage)', () => {
+    const t = 'ARG BASE=x\nFROM quay.io/fedora/fedora-coreos:stable AS one\nARG KVER\nENV A=1 B=2\nENV LEGACY some value\nFROM quay.io/fedora/fedora-coreos:stable\nARG OTHER\nRUN echo $\nRUN echo ${K';
+    const labels = (line: number, character: number) => completion(analyze(t), { line, character }).map((i) => i.label);
+    expect(labels(7, 10)).toEqual(['BASE', 'OTHER']);
+    expect(labels(8, 12)).toEqual(['BASE', 'OTHER']);
+    const inFirst = 'ARG BASE=x\nFROM quay.io/fedora/fedora-coreos:stable\nARG KVER\nENV A=1 B=2\nENV LEGACY some value\nRUN dracut --kver $';
+    expect(completion(analyze(inFirst), { line: 5, character: 19 }).map((i) => i.label)).toEqual(['BASE', 'KVER', 'A', 'B', 'LEGACY']);
+  });
+
+  it('offers cliwrap install-to-root only as deprecated, sorted last among the build verbs', () => {
+    const t = 'FROM quay.io/fedora/fedora-coreos:stable\nRUN rpm-ostree ';
+    const items = completion(analyze(t), { line: 1, character: 15 });
+    const cliwrap = items.find((i) => i.label === 'cliwrap install-to-root')!;
+    expect(cliwrap.tags).toEqual([1]);
+    expect(cliwrap.detail).toBe('deprecated: Layerlint warns on it (cliwrap-deprecated)');
+    const buildVerbs = items.filter((i) => !i.sortText?.startsWith('z'));
+    expect([...buildVerbs].sort((x, y) => (x.sortText ?? x.label).localeCompare(y.sortText ?? y.label)).at(-1)?.label).toBe('cliwrap install-to-root');
+  });
+});

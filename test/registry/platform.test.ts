@@ -78,3 +78,17 @@ describe('mislabelled entries', () => {
     expect(findMislabeled(list)).toEqual([]);
   });
 });
+
+describe('target lists (one reader for the CLI, the language server and the defaults)', () => {
+  it('takes the defaults when none are given, drops repeats, and names the first malformed entry', async () => {
+    const { DEFAULT_PLATFORMS, invalidPlatform, targetPlatforms } = await import('../../server/src/reference/platform-name');
+    const { DEFAULT_SETTINGS } = await import('../../shared/protocol');
+    expect(targetPlatforms(undefined)).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(targetPlatforms([])).toEqual([...DEFAULT_PLATFORMS]);
+    expect(DEFAULT_SETTINGS.platforms).toEqual([...DEFAULT_PLATFORMS]);
+    expect(targetPlatforms(['linux/s390x', 'linux/arm/v7', 'linux/s390x'])).toEqual(['linux/s390x', 'linux/arm/v7']);
+    expect(invalidPlatform(['linux/amd64', 'linux/arm64/v8'])).toBeUndefined();
+    expect(invalidPlatform(['linux/amd64', 'linux', 'a/b/c/d'])).toEqual({ value: 'linux' });
+    expect(invalidPlatform(['linux/amd64', 42])).toEqual({ value: 42 });
+  });
+});

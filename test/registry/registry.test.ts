@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docsUrl } from '../../server/src/engine/catalog';
 import { lintPlatformCheck, runPlatforms } from '../../server/src/cli/platforms';
 import { checkImages, mapLimit, PlatformChecker, type ImageResult } from '../../server/src/registry/check';
-import { checkContainerfileText } from '../../server/src/registry/diagnostics';
+import { lint } from '../../server/src/engine';
+import { lintTextPlatforms } from '../../server/src/platform-check/check-text';
 import { Pusher, requireCommand, startRegistry, type LocalRegistry } from './support/registry';
 import { PROXIED_DOMAIN, startProxy } from './support/servers';
 
@@ -349,7 +350,7 @@ describe('diagnostics', () => {
     const text = `FROM ${reg.host}/oracle/amd64:oci AS a\nFROM --platform=linux/amd64 ${reg.host}/oracle/aarch64:docker\nFROM ${reg.host}/oracle/amd64-arm64v8:oci\n`;
     const checker = new PlatformChecker({ cacheDir: null });
     try {
-      const { diagnostics } = await checkContainerfileText(text, { platforms: ['linux/amd64', 'linux/arm64'] }, checker, 'Containerfile');
+      const { diagnostics } = await lintTextPlatforms(text, { platforms: ['linux/amd64', 'linux/arm64'] }, checker, 'Containerfile');
       const brief = diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.character]);
       const ref0 = `${reg.host}/oracle/amd64:oci`;
       expect(brief).toEqual([
@@ -375,7 +376,7 @@ describe('diagnostics', () => {
     const aarch64 = `${reg.host}/oracle/aarch64:docker`;
     const checker = new PlatformChecker({ cacheDir: null });
     const codes = async (text: string, severities = {}) =>
-      (await checkContainerfileText(text, { platforms: ['linux/arm64'], severities }, checker, 'Containerfile')).diagnostics.map((d) => [d.code, d.range.start.line, d.severity]);
+      (await lintTextPlatforms(text, { platforms: ['linux/arm64'], severities }, checker, 'Containerfile')).diagnostics.map((d) => [d.code, d.range.start.line, d.severity]);
     try {
       const plain = `FROM ${amd64} AS a\nFROM ${aarch64}\n`;
       expect(await codes(plain)).toEqual([
@@ -406,8 +407,8 @@ describe('diagnostics', () => {
       { path: 'A', text: `FROM ${reg.host}/oracle/amd64:docker\n`, diagnostics: [] },
       { path: 'B', text: `FROM ${reg.host}/oracle/amd64-arm64v8:docker\n`, diagnostics: [] },
     ];
-    await lintPlatformCheck({ cacheDir: null })(files, { platforms: ['linux/arm64'], buildArgs: {} });
-    expect(files[0].diagnostics.map((d: { code: string }) => d.code)).toEqual(['base-platform-missing']);
-    expect(files[1].diagnostics).toEqual([]);
+    const verdicts = await lintPlatformCheck({ cacheDir: null })(files, { platforms: ['linux/arm64'], buildArgs: {} });
+    expect(lint(files[0].text, { platformVerdicts: verdicts[0] }).map((d) => d.code)).toEqual(['base-platform-missing']);
+    expect(lint(files[1].text, { platformVerdicts: verdicts[1] })).toEqual([]);
   });
 });

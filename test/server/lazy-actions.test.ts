@@ -73,6 +73,12 @@ describe('cancellation', () => {
     expect(answer.error?.code).toBe(-32800);
   });
 
+  it('fix-all asked by kind (a client without resolve) cancelled: RequestCancelled', async () => {
+    const client = await start(DEFAULT_CAPABILITIES);
+    const answer = await cancelled(client, 'textDocument/codeAction', { ...CURSOR, context: { diagnostics: [], only: ['source.fixAll'] } });
+    expect(answer.error?.code).toBe(-32800);
+  });
+
   it('documentSymbol cancelled: RequestCancelled; asked again: the symbols', async () => {
     const client = await start(DEFAULT_CAPABILITIES);
     const answer = await cancelled(client, 'textDocument/documentSymbol', { textDocument: { uri: URI } });
@@ -82,11 +88,16 @@ describe('cancellation', () => {
 });
 
 describe('a large document', () => {
-  it('its Layerlint findings are published without waiting for the generic validation, which follows', async () => {
-    // 300 KB: the findings of the first version come before the worker's generic ones.
+  // The generic validation in its worker thread, and on the server's thread (no worker, or after the
+  // worker failed): either way it comes after the Layerlint findings.
+  it.each([
+    ['in the worker', {}],
+    ['on the main thread', { LAYERLINT_GENERIC_WORKER: '0' }],
+  ])('its Layerlint findings are published without waiting for the generic validation (%s), which follows', async (_where, env) => {
+    // 300 KB: the findings of the first version come before the generic ones.
     const text = `${OKD}\nRUN ${REPLACE}\n${'workdir /tmp\n'.repeat(23_000)}`;
     expect(text.length).toBeGreaterThan(256 * 1024);
-    c = new LspClient();
+    c = new LspClient(['--stdio'], { ...process.env, ...env });
     await c.initialize();
     c.open(URI, text);
     const first = await c.diagnostics(URI, 1, 60_000);
@@ -94,5 +105,27 @@ describe('a large document', () => {
     expect(sources(first)).toEqual(['layerlint']);
     const complete = await c.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.version === 1 && m !== first, 120_000);
     expect(sources(complete)).toContain('dockerfile-utils');
+  });
+});
+
+describe('a document the validation worker runs out of memory on', () => {
+  it('is published without generic findings (not validated on the server thread), and the restarted worker validates the next document', async () => {
+    c = new LspClient();
+    await c.initialize();
+    // 3.9 MB: past the worker's heap (the generic validation of it took 44 s on the server thread).
+    const huge = `${OKD}\nRUN ${REPLACE}\n${'workdir /tmp\n'.repeat(300_000)}`;
+    c.open(URI, huge);
+    const validated = await c.waitFor((m) => m.method === 'layerlint/validated' && m.params.uri === URI && m.params.version === 1, 60_000);
+    const last = c.received.filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === URI && m.params.version === 1).at(-1)!;
+    expect(last.params.diagnostics.map((d: any) => d.code)).toEqual(['kernel-without-initramfs', 'missing-container-commit']);
+    expect(validated.params.diagnostics).toBe(2);
+    const logs = c.received.filter((m) => m.method === 'window/logMessage').map((m) => m.params.message as string);
+    expect(logs.some((l) => l.startsWith('layerlint: Dockerfile validation worker stopped (Error [ERR_WORKER_OUT_OF_MEMORY]') && l.endsWith('started again'))).toBe(true);
+    expect(logs).toContain('layerlint: generic Dockerfile diagnostics skipped for a document of 3.7 MB (too large to validate)');
+    const small = 'file:///lazy/small/Containerfile';
+    c.open(small, 'FROM quay.io/fedora/fedora-coreos:stable\nworkdir /tmp\n');
+    await c.waitFor((m) => m.method === 'layerlint/validated' && m.params.uri === small, 30_000);
+    const published = c.received.filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === small).at(-1)!;
+    expect(published.params.diagnostics.map((d: any) => d.source)).toEqual(['dockerfile-utils']);
   });
 });

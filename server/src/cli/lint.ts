@@ -1,5 +1,5 @@
 // `layerlint lint`: lints files, prints text / JSON / SARIF, exits 0 (clean), 1 (error finding), 2 (usage, unreadable).
-import { analyze, initEngine, internalErrorSummary, SEVERITIES, type LayerlintDiagnostic, type SeveritySetting } from '../engine';
+import { analyze, initEngine, internalErrorSummary, type PlatformVerdicts } from '../engine';
 import { buildArgs, parse, UsageError } from './args';
 import { discoverFiles } from './discover';
 import { fixFile } from './fix';
@@ -77,46 +77,36 @@ export async function runLint(argv: string[], io: Io, env: NodeJS.ProcessEnv = p
   let unwritable = false;
   const debug = Boolean(values.debug) || Boolean(env.LAYERLINT_DEBUG);
   const files: LintedFile[] = [];
+  let configured: Array<{ input: (typeof inputs)[number]; settings: FileSettings }>;
   try {
-    for (const input of inputs) {
-      // Standard input's configuration is searched from where --stdin-filename puts it, else from here.
-      const fileSettings = input.path === '-' ? settings.forDirectory('.') : settings.forFile(input.path);
-      if (values['no-ignore-comments']) fileSettings.options.ignoreComments = false;
-      let analysis = analyze(input.text, fileSettings.options);
-      if (values.fix) {
-        const fixed = fixFile(input, fileSettings.options, analysis, io);
-        if (fixed === 'unwritable') unwritable = true;
-        else if (fixed) {
-          input.text = fixed.text;
-          analysis = fixed.analysis;
-        }
-      }
-      const internalErrors = analysis.internalErrors.map(internalErrorSummary);
-      for (const [i, err] of analysis.internalErrors.entries()) {
-        io.stderr.write(`layerlint: ${input.path}: internal error, the file was not fully analysed: ${debug ? err : internalErrors[i]}\n`);
-      }
-      const file: LintedFile = { path: input.path, text: input.text, diagnostics: analysis.diagnostics, ...(internalErrors.length > 0 ? { internalErrors } : {}) };
-      perFile.set(file, fileSettings);
-      files.push(file);
-    }
+    // Standard input's configuration is searched from where --stdin-filename puts it, else from here.
+    configured = inputs.map((input) => ({ input, settings: input.path === '-' ? settings.forDirectory('.') : settings.forFile(input.path) }));
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     for (const problem of e.problems) io.stderr.write(`layerlint: ${problem}\n`);
     return 2;
   }
-  if (values['check-platforms'] && platformCheck) {
-    // One check per distinct target list and build arguments (files under different configurations).
-    const groups = new Map<string, LintedFile[]>();
-    for (const file of files) {
-      const s = perFile.get(file)!;
-      const key = JSON.stringify([parseTargets(s.platforms), s.options.buildArgs]);
-      groups.set(key, [...(groups.get(key) ?? []), file]);
+  const verdicts = values['check-platforms'] && platformCheck ? await checkPlatforms(platformCheck, configured) : new Map<unknown, PlatformVerdicts>();
+  for (const { input, settings: fileSettings } of configured) {
+    if (values['no-ignore-comments']) fileSettings.options.ignoreComments = false;
+    const platformVerdicts = verdicts.get(input);
+    const options = platformVerdicts ? { ...fileSettings.options, platformVerdicts } : fileSettings.options;
+    let analysis = analyze(input.text, options);
+    if (values.fix) {
+      const fixed = fixFile(input, options, analysis, io);
+      if (fixed === 'unwritable') unwritable = true;
+      else if (fixed) {
+        input.text = fixed.text;
+        analysis = fixed.analysis;
+      }
     }
-    for (const group of groups.values()) {
-      const s = perFile.get(group[0])!;
-      await platformCheck(group, { platforms: parseTargets(s.platforms), buildArgs: s.options.buildArgs ?? {} });
-      for (const file of group) file.diagnostics = withSeverities(file.diagnostics, perFile.get(file)!.options.severities ?? {});
+    const internalErrors = analysis.internalErrors.map(internalErrorSummary);
+    for (const [i, err] of analysis.internalErrors.entries()) {
+      io.stderr.write(`layerlint: ${input.path}: internal error, the file was not fully analysed: ${debug ? err : internalErrors[i]}\n`);
     }
+    const file: LintedFile = { path: input.path, text: input.text, diagnostics: analysis.diagnostics, ...(internalErrors.length > 0 ? { internalErrors } : {}) };
+    perFile.set(file, fileSettings);
+    files.push(file);
   }
   const fails = (file: LintedFile, severity: number) => failsAt(perFile.get(file)?.failureThreshold ?? 'error')(severity);
   io.stdout.write(renderReport(format, files, io.stdout, { showFixes: Boolean(values['show-fixes']), fails }));
@@ -124,11 +114,21 @@ export async function runLint(argv: string[], io: Io, env: NodeJS.ProcessEnv = p
   return files.some((f) => f.diagnostics.some((d) => fails(f, d.severity))) ? 1 : 0;
 }
 
-/** Severity overrides for diagnostics the engine did not make (the platform check's). */
-function withSeverities(diagnostics: LayerlintDiagnostic[], severities: Record<string, SeveritySetting>): LayerlintDiagnostic[] {
-  return diagnostics.flatMap((d) => {
-    const level = severities[d.code];
-    if (level === undefined) return [d];
-    return level === 'off' ? [] : [{ ...d, severity: SEVERITIES[level] }];
-  });
+/** The platform verdicts per input: one check per distinct target list and build arguments (files under different configurations). */
+async function checkPlatforms<T extends { path: string; text: string }>(check: ExtraCheck, configured: Array<{ input: T; settings: FileSettings }>): Promise<Map<T, PlatformVerdicts>> {
+  const groups = new Map<string, { platforms: string[]; buildArgs: Record<string, string>; inputs: T[] }>();
+  for (const { input, settings } of configured) {
+    const platforms = parseTargets(settings.platforms);
+    const buildArgs = settings.options.buildArgs ?? {};
+    const key = JSON.stringify([platforms, settings.options.buildArgs]);
+    const group = groups.get(key) ?? { platforms, buildArgs, inputs: [] };
+    group.inputs.push(input);
+    groups.set(key, group);
+  }
+  const out = new Map<T, PlatformVerdicts>();
+  for (const group of groups.values()) {
+    const verdicts = await check(group.inputs, { platforms: group.platforms, buildArgs: group.buildArgs });
+    group.inputs.forEach((input, i) => out.set(input, verdicts[i]));
+  }
+  return out;
 }

@@ -2,10 +2,9 @@
 // each target platform, or the exact error it would hit. Exit 0 all ok, 1 a target missing, 2 an image
 // that could not be checked or a usage error / unreadable file.
 import { readFileSync, statSync } from 'node:fs';
-import { DEFAULT_PLATFORMS, PlatformChecker, type CheckOptions, type ImageResult, type ImageToCheck } from '../registry/check';
-import { checkContainerfileText, unresolvedResult } from '../registry/diagnostics';
-import { extractFroms } from '../registry/froms';
-import { parsePlatform } from '../registry/platform';
+import { checkTextPlatforms, planTextCheck, type PlannedCheck } from '../platform-check/check-text';
+import { invalidPlatform, targetPlatforms } from '../reference/platform-name';
+import { PlatformChecker, type CheckOptions, type ImageResult } from '../registry/check';
 import { parseReference } from '../registry/reference';
 import { buildArgs, parse, UsageError } from './args';
 import type { ExtraCheck } from './types';
@@ -27,9 +26,10 @@ export interface PlatformsIo {
 
 /** Validates `os/arch[/variant]` targets; throws UsageError. */
 export function parseTargets(values: string[] | undefined): string[] {
-  const targets = values && values.length ? values : DEFAULT_PLATFORMS;
-  for (const t of targets) if (!parsePlatform(t)) throw new UsageError(`--platform expects os/arch[/variant], got "${t}"`);
-  return [...new Set(targets)];
+  const targets = targetPlatforms(values);
+  const invalid = invalidPlatform(targets);
+  if (invalid) throw new UsageError(`--platform expects os/arch[/variant], got "${String(invalid.value)}"`);
+  return targets;
 }
 
 /** The JSON document of `layerlint platforms --format json`. */
@@ -136,7 +136,8 @@ export async function runPlatforms(argv: string[], io: PlatformsIo, overrides: C
 
   // Work list in argument order: Containerfiles expand to their FROM images.
   let unreadable = false;
-  const slots: Array<{ result?: ImageResult; check?: ImageToCheck }> = [];
+  // A Containerfile's images, or an image reference given as is.
+  const slots: Array<{ plan: PlannedCheck } | { image: string }> = [];
   for (const p of positionals) {
     if (await isFile(p)) {
       let text: string;
@@ -147,15 +148,12 @@ export async function runPlatforms(argv: string[], io: PlatformsIo, overrides: C
         unreadable = true;
         continue;
       }
-      for (const f of extractFroms(text, { platforms: targets, buildArgs: args })) {
-        if (f.unresolved) slots.push({ result: unresolvedResult(f, p) });
-        else slots.push({ check: { image: f.image, platforms: f.platforms, source: { path: p, line: f.line + 1 } } });
-      }
+      slots.push({ plan: planTextCheck(text, { platforms: targets, buildArgs: args }, p) });
       continue;
     }
     try {
       parseReference(p);
-      slots.push({ check: { image: p, platforms: targets, source: null } });
+      slots.push({ image: p });
     } catch (e) {
       io.stderr.write(`layerlint: cannot read ${p}: no such file, and not an image reference (${(e as Error).message})\n`);
       unreadable = true;
@@ -166,10 +164,14 @@ export async function runPlatforms(argv: string[], io: PlatformsIo, overrides: C
   const checker = new PlatformChecker({ ...overrides, insecureRegistries: insecure, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
   let results: ImageResult[];
   try {
-    const toCheck = slots.filter((s) => s.check).map((s) => s.check!);
+    // One check for every image of every argument: one network resolution per distinct reference.
+    const toCheck = slots.flatMap((s) => ('plan' in s ? s.plan.toCheck : [{ image: s.image, platforms: targets, source: null }]));
     const checked = await checker.check(toCheck);
     let i = 0;
-    results = slots.map((s) => s.result ?? checked[i++]);
+    results = slots.flatMap((s) => {
+      const mine = checked.slice(i, (i += 'plan' in s ? s.plan.toCheck.length : 1));
+      return 'plan' in s ? s.plan.finish(mine).results : mine;
+    });
   } finally {
     await checker.close();
   }
@@ -179,8 +181,8 @@ export async function runPlatforms(argv: string[], io: PlatformsIo, overrides: C
 }
 
 /**
- * The platform check for `layerlint lint --check-platforms`: adds `base-platform-missing` /
- * `base-platform-mislabeled` diagnostics to each linted file. Register it with
+ * The platform check for `layerlint lint --check-platforms`: the verdicts on each file's FROM images,
+ * which the engine reports as `base-platform-missing` / `base-platform-mislabeled`. Register it with
  * `registerPlatformCheck(lintPlatformCheck())` from cli/lint.ts.
  */
 export function lintPlatformCheck(options: CheckOptions = {}): ExtraCheck {
@@ -188,13 +190,7 @@ export function lintPlatformCheck(options: CheckOptions = {}): ExtraCheck {
     const targets = parseTargets(platforms);
     const checker = new PlatformChecker(options);
     try {
-      await Promise.all(
-        files.map(async (file) => {
-          const { diagnostics } = await checkContainerfileText(file.text, { platforms: targets, buildArgs: args }, checker, file.path);
-          file.diagnostics.push(...diagnostics);
-          file.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-        }),
-      );
+      return await Promise.all(files.map(async (file) => (await checkTextPlatforms(file.text, { platforms: targets, buildArgs: args }, checker, file.path)).verdicts));
     } finally {
       await checker.close();
     }

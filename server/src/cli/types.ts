@@ -1,6 +1,6 @@
 // Types shared by the subcommands and the report formats (here, so that none imports another's module
 // for a type).
-import type { LayerlintDiagnostic } from '../engine';
+import type { LayerlintDiagnostic, PlatformVerdicts } from '../engine';
 
 /** The process's streams, as the subcommands use them (tests pass their own). */
 export interface Io {
@@ -18,5 +18,5 @@ export interface LintedFile {
   internalErrors?: string[];
 }
 
-/** Extra diagnostics for the lint command (the registry platform check plugs in here). */
-export type ExtraCheck = (files: LintedFile[], options: { platforms: string[]; buildArgs: Record<string, string> }) => Promise<void>;
+/** The registry platform check plugs in here: the verdicts on each file's FROM images, in order. */
+export type ExtraCheck = (files: { path: string; text: string }[], options: { platforms: string[]; buildArgs: Record<string, string> }) => Promise<PlatformVerdicts[]>;

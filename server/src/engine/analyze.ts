@@ -5,7 +5,7 @@ import { docsUrl } from './catalog';
 import { buildDocument, type ParsedDocument } from './model/build';
 import type { AnalysisReuse } from './model/analysis-reuse';
 import type { DocumentModel } from './model/types';
-import { TEXT_RULES } from './rules';
+import { REGISTRY_RULES, TEXT_RULES } from './rules';
 import type { Finding, RuleContext } from './rules/rule';
 import { initShellParser } from './shell/parser';
 import { auditIgnoreComments } from './ignore-audit';
@@ -29,10 +29,12 @@ export function initEngine(): Promise<void> {
   return initShellParser();
 }
 
-// Test-only: tests of the front ends set this to a marker string, and a text containing it fails
-// inside the engine as a bug would. Nothing else sets it.
+// Test-only: under the test runner (VITEST set in the environment, which the processes the tests
+// start inherit), a text containing the marker in LAYERLINT_TEST_FAULT fails inside the engine as a
+// bug would. Outside the tests it does nothing.
 const TEST_FAULT_VARIABLE = 'LAYERLINT_TEST_FAULT';
-const TEST_FAULT = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[TEST_FAULT_VARIABLE] || undefined;
+const ENV = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+const TEST_FAULT = (ENV?.VITEST && ENV[TEST_FAULT_VARIABLE]) || undefined;
 
 /** The first line of an internal error (the stack trace is for --debug). */
 export function internalErrorSummary(error: string): string {
@@ -47,7 +49,7 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
   let allStages: AnyStageFacts[];
   try {
     if (TEST_FAULT && text.includes(TEST_FAULT)) throw new Error(`injected test fault (${TEST_FAULT_VARIABLE})`);
-    doc = buildDocument(text, options.buildArgs, reuse, options.bases);
+    doc = buildDocument(text, options.buildArgs, reuse, options.bases, baseLabelsOf(options.platformVerdicts));
     ({ layered: facts, all: allStages } = collectFacts(doc.model.stages));
   } catch (e) {
     internalErrors.push(`model: ${(e as Error).stack ?? e}`);
@@ -63,11 +65,12 @@ export function analyze(text: string, options: LintOptions = {}, reuse?: Analysi
     options,
     rpmOstreeVersion: parseRpmOstreeVersion(options.rpmOstreeVersion),
     limitHits: doc.model.limitHits,
+    records: doc.records,
   };
   const suppressions = options.ignoreComments === false ? undefined : new Suppressions(doc.lines, doc.instructions);
   const diagnostics: LayerlintDiagnostic[] = [];
   const quoted = quotedRegions(doc);
-  for (const rule of TEXT_RULES) {
+  for (const rule of options.platformVerdicts ? [...TEXT_RULES, ...REGISTRY_RULES] : TEXT_RULES) {
     let findings: Finding[];
     try {
       findings = rule.check(ctx);
@@ -136,8 +139,15 @@ function touchesAny(start: number, end: number, regions: { start: number; end: n
   return regions.some((r) => start <= r.end && end >= r.start);
 }
 
+/** The config labels the platform check fetched, by image (single-platform images only). */
+function baseLabelsOf(verdicts: LintOptions['platformVerdicts']): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  if (verdicts) for (const [image, v] of Object.entries(verdicts.images)) if (v.labels) out[image] = v.labels;
+  return out;
+}
+
 function emptyDocument(text: string): ParsedDocument {
-  return { text, lines: new LineIndex(text), model: { escapeChar: '\\', stages: [], limitHits: [] }, instructions: [] };
+  return { text, lines: new LineIndex(text), model: { escapeChar: '\\', stages: [], limitHits: [] }, instructions: [], records: [] };
 }
 
 /** Convenience: the diagnostics only. */

@@ -1,6 +1,5 @@
 import { RULE_DOCS_BASE_URL } from '../../../shared/protocol';
-import { TEXT_RULES } from './rules';
-import { BASE_PLATFORM_RULES } from './rules/base-platform';
+import { REGISTRY_RULES, TEXT_RULES } from './rules';
 import type { RuleInfo } from './rules/rule';
 import { unknownIgnore } from './rules/unknown-ignore';
 import { unusedIgnore } from './rules/unused-ignore';
@@ -16,7 +15,7 @@ function infoOf(rule: RuleInfo): RuleInfo {
 }
 
 /** Every rule, from the rules' own declarations: the text rules, the platform check's, those on ignore comments. */
-export const RULES: readonly RuleInfo[] = [...TEXT_RULES, ...BASE_PLATFORM_RULES, unknownIgnore, unusedIgnore].map(infoOf);
+export const RULES: readonly RuleInfo[] = [...TEXT_RULES, ...REGISTRY_RULES, unknownIgnore, unusedIgnore].map(infoOf);
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));
 

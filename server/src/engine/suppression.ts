@@ -125,26 +125,3 @@ export class Suppressions {
     return this.suppresses(code, comment.instruction);
   }
 }
-
-/**
- * Ignore comments and severity overrides for diagnostics made outside the text rules (the
- * base-platform-* diagnostics of the registry check), which start on their instruction's first line
- * or on one of its continuation lines.
- */
-export function applyIgnoreComments<T extends { code?: unknown; range: { start: { line: number } } }>(lines: LineIndex, diagnostics: T[], escapeChar = '\\'): T[] {
-  const global = new Set<string>();
-  for (const m of lines.text.matchAll(GLOBAL_IGNORE)) for (const c of parseCodes(m[1])) global.add(c);
-  return diagnostics.filter((d) => {
-    const code = String(d.code ?? '');
-    if (global.has(code)) return false;
-    let first = d.range.start.line;
-    while (first > 0 && lines.lineText(first - 1).trimEnd().endsWith(escapeChar)) first--;
-    for (let line = first - 1; line >= 0; line--) {
-      const text = lines.lineText(line);
-      if (!COMMENT_LINE.test(text)) break;
-      const m = LOCAL_IGNORE.exec(text);
-      if (m && parseCodes(m[1]).includes(code)) return false;
-    }
-    return true;
-  });
-}

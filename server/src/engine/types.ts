@@ -19,6 +19,31 @@ export interface LintOptions {
   bases?: Record<string, string>;
   /** false: `# layerlint ignore=` comments suppress nothing (audits, `--no-ignore-comments`). */
   ignoreComments?: boolean;
+  /** The registry check's verdicts on the FROM images; the base-platform-* rules report them. */
+  platformVerdicts?: PlatformVerdicts;
+}
+
+/** What the registry check found for one image (registry/check.ts `ImageResult` is one). */
+export interface PlatformVerdict {
+  image: string;
+  /** Why the image could not be checked; null when it was. */
+  error: string | null;
+  /** What the image offers, as labelled. */
+  platforms: string[];
+  /** A single-platform manifest (no list). */
+  single: boolean;
+  results: { platform: string; status: 'ok' | 'missing' | 'error'; message: string }[];
+  /** Entries labelled with names no runtime matches. */
+  mislabeled: { label: string; canonical: string }[];
+  /** The image config's labels that name a base family (`containers.bootc`, `ostree.bootable`, `ostree.linux`), where the check read the config. */
+  labels?: Record<string, string>;
+}
+
+export interface PlatformVerdicts {
+  /** The targets the check ran for (the FROM images are resolved for them). */
+  platforms: string[];
+  /** By image reference as resolved on its FROM line (`FromImage.image`). */
+  images: Record<string, PlatformVerdict>;
 }
 
 export interface Fix {

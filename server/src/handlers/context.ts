@@ -1,7 +1,7 @@
 // What every handler shares: the connection, open documents, settings and the per-version analysis.
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../engine';
+import type { Analysis, LintOptions, PlatformVerdicts } from '../engine';
 import type { LayerlintSettings } from '../../../shared/protocol';
 import type { AnalysisCache } from './analysis-cache';
 import type { DockerfileService } from './dockerfile-service';
@@ -15,11 +15,15 @@ export interface ServerContext {
   dockerfile: DockerfileService;
   /** The client fills in a code action's edit with codeAction/resolve. */
   resolvesCodeActionEdits?: boolean;
+  /** The last platform check's verdicts for a document (handlers/platforms.ts), which its analysis reports. */
+  platformVerdicts?(uri: string): PlatformVerdicts | undefined;
 }
 
 export interface DocumentState {
   doc: TextDocument;
   settings: LayerlintSettings;
+  /** What the analysis was made with: the settings' lint options and the platform verdicts. */
+  options: LintOptions;
   analysis: Analysis;
 }
 
@@ -31,5 +35,6 @@ export async function documentState(ctx: ServerContext, uri: unknown): Promise<D
   const settings = await ctx.settings.forUri(uri);
   const current = ctx.documents.get(uri);
   if (!current) return undefined;
-  return { doc: current, settings, analysis: ctx.analyses.get(current, lintOptionsOf(settings)) };
+  const options = lintOptionsOf(settings, ctx.platformVerdicts?.(uri));
+  return { doc: current, settings, options, analysis: ctx.analyses.get(current, options) };
 }

@@ -21,11 +21,19 @@ export const WORKER_SCRIPT = join(__dirname, 'dockerfile-worker.js');
 
 type Pending = { resolve: (d: Diagnostic[]) => void; text: string };
 
+/** A worker that fails is started again, this many times per server. */
+const WORKER_RESTARTS = 3;
+/** A document this large is not validated on the server's thread (it would block it for seconds). */
+const MAIN_THREAD_LIMIT = 256 * 1024;
+
 export class DockerfileService {
   private readonly service = DockerfileLanguageServiceFactory.createLanguageService();
   private worker?: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private restarts = 0;
+  /** The size of the smallest document the worker ran out of memory on: larger ones are not validated. */
+  private tooLargeFrom = Infinity;
 
   constructor(
     snippetSupport: boolean,
@@ -47,22 +55,30 @@ export class DockerfileService {
       if (m.error) this.log(`layerlint: generic Dockerfile validation failed: ${m.error}`);
       p.resolve(m.diagnostics ?? []);
     });
-    const fail = (why: string) => {
+    const fail = (why: string, outOfMemory = false) => {
       if (this.worker !== worker) return;
-      this.log(`layerlint: Dockerfile validation worker stopped (${why}); validating on the main thread`);
+      const restart = this.restarts++ < WORKER_RESTARTS;
+      this.log(`layerlint: Dockerfile validation worker stopped (${why}); ${restart ? 'started again' : 'validating on the main thread'}`);
       this.worker = undefined;
-      for (const [id, p] of this.pending) {
-        this.pending.delete(id);
-        p.resolve(this.validate(p.text));
-      }
+      const pending = [...this.pending.values()];
+      this.pending.clear();
+      if (outOfMemory) this.tooLargeFrom = Math.min(this.tooLargeFrom, ...pending.map((p) => p.text.length));
+      if (restart) this.startWorker(script);
+      for (const p of pending) p.resolve(p.text.length >= MAIN_THREAD_LIMIT || p.text.length >= this.tooLargeFrom ? this.skipped(p.text) : this.validate(p.text));
     };
-    worker.on('error', (e) => fail(String(e)));
+    worker.on('error', (e) => fail(String(e), (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'));
     worker.on('exit', (code) => fail(`exit ${code}`));
     this.worker = worker;
   }
 
   validate(text: string): Diagnostic[] {
     return this.service.validate(text, { ...VALIDATOR_SETTINGS }) as Diagnostic[];
+  }
+
+  /** No generic findings for a document too large to validate (said in the log). */
+  private skipped(text: string): Diagnostic[] {
+    this.log(`layerlint: generic Dockerfile diagnostics skipped for a document of ${(text.length / 1024 / 1024).toFixed(1)} MB (too large to validate)`);
+    return [];
   }
 
   /** Whether validation runs in the worker thread (else on the main thread, after the analysis). */
@@ -72,6 +88,7 @@ export class DockerfileService {
 
   /** Validation off the main thread when the worker runs, so it overlaps the Layerlint analysis. */
   validateInBackground(text: string): Promise<Diagnostic[]> {
+    if (text.length >= this.tooLargeFrom) return Promise.resolve(this.skipped(text));
     if (!this.worker) return Promise.resolve(this.validate(text));
     const id = this.nextId++;
     return new Promise((resolve) => {
@@ -80,8 +97,11 @@ export class DockerfileService {
     });
   }
 
+  /** Stops the worker; a stop asked for is no failure (nothing logged). */
   async close(): Promise<void> {
-    await this.worker?.terminate();
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
   }
 
   /** Its fixes as WorkspaceEdit code actions (upstream returns server-side commands). */

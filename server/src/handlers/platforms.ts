@@ -4,23 +4,18 @@
 // within the tag TTL costs no network.
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { PlatformChecker, type CheckOptions, type ImageResult } from '../registry/check';
-import { checkContainerfileText, diagnosticsFor, finishPlatformDiagnostics } from '../registry/diagnostics';
-import { extractFroms } from '../registry/froms';
-import { parsePlatform } from '../registry/platform';
+import { analyze, type PlatformVerdicts } from '../engine';
+import { checkTextPlatforms, platformDiagnostics } from '../platform-check/check-text';
+import { invalidPlatform } from '../reference/platform-name';
+import { PlatformChecker, type CheckOptions } from '../registry/check';
 import type { CheckPlatformsParams, CheckPlatformsResult, LayerlintSettings } from '../../../shared/protocol';
 import type { ServerContext } from './context';
-import type { LayerlintDiagnostic } from '../engine';
-
-interface Checked {
-  platforms: string[];
-  byImage: Map<string, ImageResult>;
-}
+import { lintOptionsOf } from './settings';
 
 export class PlatformResults {
   private checker?: PlatformChecker;
   private checkerKey = '';
-  private readonly checked = new Map<string, Checked>();
+  private readonly verdicts = new Map<string, PlatformVerdicts>();
 
   constructor(
     private readonly ctx: ServerContext,
@@ -38,20 +33,13 @@ export class PlatformResults {
     return this.checker;
   }
 
-  /** Diagnostics of the last check, placed on the FROM lines of the current text. */
-  diagnosticsFor(uri: string, text: string, settings: LayerlintSettings): Diagnostic[] {
-    const checked = this.checked.get(uri);
-    if (!checked) return [];
-    const out: LayerlintDiagnostic[] = [];
-    for (const from of extractFroms(text, { platforms: checked.platforms, buildArgs: settings.buildArgs })) {
-      const result = checked.byImage.get(from.image);
-      if (result) out.push(...diagnosticsFor(from, result));
-    }
-    return finishPlatformDiagnostics(text, out, settings.severities);
+  /** The verdicts of the last check of a document: its analysis reports them on the FROM lines of the current text. */
+  verdictsFor(uri: string): PlatformVerdicts | undefined {
+    return this.verdicts.get(uri);
   }
 
   forget(uri: string): void {
-    this.checked.delete(uri);
+    this.verdicts.delete(uri);
   }
 
   async check(params: CheckPlatformsParams, token: CancellationToken): Promise<CheckPlatformsResult> {
@@ -60,24 +48,28 @@ export class PlatformResults {
     if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `layerlint/checkPlatforms: no open document ${String(uri)}`);
     const settings = await this.ctx.settings.forUri(doc.uri);
     const platforms = params.platforms === undefined ? settings.platforms : params.platforms;
-    if (!Array.isArray(platforms) || platforms.length === 0 || !platforms.every((p) => typeof p === 'string' && parsePlatform(p))) {
+    if (!Array.isArray(platforms) || platforms.length === 0 || invalidPlatform(platforms)) {
       throw new ResponseError(ErrorCodes.InvalidParams, `layerlint/checkPlatforms: platforms must be os/arch[/variant] strings, got ${JSON.stringify(platforms)}`);
     }
     const version = doc.version;
     // Cancelling the request aborts the registry requests under way and the Retry-After waits.
     const cancel = new AbortController();
     const onCancel = token.onCancellationRequested(() => cancel.abort());
+    const text = doc.getText();
     let checked;
     try {
-      checked = await checkContainerfileText(doc.getText(), { platforms, buildArgs: settings.buildArgs, severities: settings.severities }, this.checkerFor(settings), doc.uri, cancel.signal);
+      checked = await checkTextPlatforms(text, { platforms, buildArgs: settings.buildArgs }, this.checkerFor(settings), doc.uri, cancel.signal);
     } finally {
       onCancel.dispose();
     }
     if (token.isCancellationRequested) throw new ResponseError(-32800 /* RequestCancelled */, 'layerlint/checkPlatforms cancelled');
-    const { froms, results, diagnostics } = checked;
-    const byImage = new Map<string, ImageResult>();
-    froms.forEach((f, i) => byImage.set(f.image, results[i]));
-    this.checked.set(doc.uri, { platforms, byImage });
+    const { froms, results, verdicts } = checked;
+    this.verdicts.set(doc.uri, verdicts);
+    // The analysis with the verdicts is the one the next validation publishes (same version, same options).
+    const options = lintOptionsOf(settings, verdicts);
+    const current = this.ctx.documents.get(doc.uri);
+    const analysis = current?.version === version ? this.ctx.analyses.get(current, options) : analyze(text, options);
+    const diagnostics: Diagnostic[] = platformDiagnostics(analysis.diagnostics);
     return {
       uri: doc.uri,
       version,

@@ -1,9 +1,9 @@
 // `layerlint/registryHosts`: the registries a platform check of an open document would contact, for
-// the client's consent prompt in an untrusted workspace. The same FROM extraction and build args as
-// the check itself (handlers/platforms.ts).
+// the client's consent prompt in an untrusted workspace. The same FROM extraction (the engine's) and
+// build args as the check itself (handlers/platforms.ts).
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { RegistryHostsParams } from '../../../shared/protocol';
-import { registryHosts } from '../registry/froms';
+import { registryHosts } from '../engine';
 import type { ServerContext } from './context';
 
 export async function onRegistryHosts(ctx: ServerContext, params: RegistryHostsParams): Promise<string[]> {

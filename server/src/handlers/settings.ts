@@ -2,7 +2,7 @@
 // `workspace/didChangeConfiguration`; pushed settings or initializationOptions when the client
 // cannot be asked. Malformed values fall back to the defaults, never to an exception.
 import type { Connection } from 'vscode-languageserver/node';
-import { DECLARED_BASE_NAMES, type LintOptions, type SeveritySetting } from '../engine';
+import { DECLARED_BASE_NAMES, type LintOptions, type PlatformVerdicts, type SeveritySetting } from '../engine';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type LayerlintSettings } from '../../../shared/protocol';
 import { withProjectConfig, type ProjectConfigs } from './project-config';
 
@@ -39,8 +39,8 @@ export function normalizeSettings(raw: unknown): LayerlintSettings {
   };
 }
 
-export function lintOptionsOf(s: LayerlintSettings): LintOptions {
-  return { buildArgs: s.buildArgs, rpmOstreeVersion: s.rpmOstreeVersion ?? undefined, severities: s.severities, bases: s.bases };
+export function lintOptionsOf(s: LayerlintSettings, platformVerdicts?: PlatformVerdicts): LintOptions {
+  return { buildArgs: s.buildArgs, rpmOstreeVersion: s.rpmOstreeVersion ?? undefined, severities: s.severities, bases: s.bases, ...(platformVerdicts ? { platformVerdicts } : {}) };
 }
 
 export class SettingsStore {
@@ -66,7 +66,8 @@ export class SettingsStore {
     let p = this.pulled.get(uri);
     if (!p) {
       p = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
-        (raw: unknown) => normalizeSettings(raw),
+        // A client with nothing configured answers null: the initializationOptions settings stand.
+        (raw: unknown) => (raw === null || raw === undefined ? this.pushed : normalizeSettings(raw)),
         () => this.pushed,
       );
       this.pulled.set(uri, p);

@@ -10,7 +10,6 @@ import { ValidatedNotification } from '../requests';
 import { documentState, type ServerContext } from './context';
 import { carryOver } from './carry-over';
 import { forgetSharedParse } from './shared-parse';
-import type { PlatformResults } from './platforms';
 
 /** Edits closer together than this are validated once, for the last of them. */
 export const DEBOUNCE_MS = 15;
@@ -28,10 +27,7 @@ export class Validator {
   /** Each document's last generic Dockerfile diagnostics and the text they are for. */
   private readonly lastGeneric = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
 
-  constructor(
-    private readonly ctx: ServerContext,
-    private readonly platforms: PlatformResults,
-  ) {}
+  constructor(private readonly ctx: ServerContext) {}
 
   /**
    * Leading and trailing debounce: the first edit after a quiet period is validated at once (a
@@ -100,7 +96,10 @@ export class Validator {
       if (!state || !current()) return;
       const { analysis } = state;
       const text = doc.getText();
-      if (settings.dockerfile.diagnostics && !inWorker) {
+      const large = text.length >= LARGE_DOCUMENT_CHARS;
+      // On this thread, a large document's generic validation waits until its findings are out.
+      const genericAfterPublishing = settings.dockerfile.diagnostics && !inWorker && large;
+      if (settings.dockerfile.diagnostics && !inWorker && !large) {
         generic = this.ctx.dockerfile.validateInBackground(text);
         forgetSharedParse();
       }
@@ -108,13 +107,20 @@ export class Validator {
       // publishing every fix's edits would multiply the message size.
       const own: Diagnostic[] = [
         ...analysis.internalErrors.map((e) => analysisFailed(e, text)),
-        ...[...analysis.diagnostics, ...this.platforms.diagnosticsFor(uri, text, settings)].map(({ data: _fixes, ...d }) => d),
+        ...analysis.diagnostics.map(({ data: _fixes, ...d }) => d),
       ];
-      if (generic && inWorker) {
+      if (genericAfterPublishing) {
+        const last = this.lastGeneric.get(uri);
+        if (!current()) return;
+        await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: last ? [...own, ...carryOver(last.text, text, last.diagnostics)] : own });
+        await new Promise((r) => setImmediate(r));
+        if (!current()) return;
+        generic = this.ctx.dockerfile.validateInBackground(text);
+        forgetSharedParse();
+      } else if (generic && inWorker) {
         // The worker usually finishes after the analysis: publish the Layerlint findings now, with
         // the previous version's generic findings moved through the edit, and again once this
         // version's generic findings arrive.
-        const large = text.length >= LARGE_DOCUMENT_CHARS;
         const done = large ? false : await Promise.race([generic.then(() => true), new Promise<false>((r) => setImmediate(() => r(false)))]);
         const last = this.lastGeneric.get(uri);
         if (!done && (last || large)) {

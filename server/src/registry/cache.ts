@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
-import type { Platform } from './platform';
+import type { ConfigFacts } from './platform';
 
 export interface CachedManifest {
   mediaType: string;
@@ -51,6 +51,7 @@ export interface CacheLimits {
 }
 
 export const DEFAULT_CACHE_LIMITS: CacheLimits = { maxAgeMs: 30 * 24 * 3600_000, maxBytes: 64 * 1024 * 1024, sweepEveryMs: 24 * 3600_000 };
+const CONFIG_ENTRY_VERSION = 2;
 const SUBDIRS = ['manifests', 'configs', 'tags'];
 const PRIVATE_DIR = 0o700;
 const PRIVATE_FILE = 0o600;
@@ -63,7 +64,7 @@ function privateDir(dir: string): void {
 
 export class RegistryCache {
   private readonly manifests = new Map<string, CachedManifest>();
-  private readonly configs = new Map<string, Platform>();
+  private readonly configs = new Map<string, ConfigFacts>();
   private readonly tags = new Map<string, TagEntry>();
 
   /**
@@ -204,26 +205,29 @@ export class RegistryCache {
     if (p) this.write('manifests', p, JSON.stringify({ mediaType: entry.mediaType, body: entry.body.toString('base64') }));
   }
 
-  getConfigPlatform(digest: string): Platform | undefined {
+  getConfigPlatform(digest: string): ConfigFacts | undefined {
     const c = this.configs.get(digest);
     if (c) return c;
     const p = digestPath(digest);
     const raw = p && this.read('configs', p);
     if (!raw) return undefined;
     try {
-      const j = JSON.parse(raw.toString('utf8')) as Platform;
-      if (typeof j.os !== 'string' || typeof j.architecture !== 'string' || typeof j.variant !== 'string') return undefined;
-      this.configs.set(digest, j);
-      return j;
+      const j = JSON.parse(raw.toString('utf8')) as ConfigFacts & { v?: number };
+      // Entries from before the base labels were kept (no `v`) are read again from the registry.
+      if (j.v !== CONFIG_ENTRY_VERSION || typeof j.os !== 'string' || typeof j.architecture !== 'string' || typeof j.variant !== 'string') return undefined;
+      if (j.labels !== undefined && (typeof j.labels !== 'object' || j.labels === null || !Object.values(j.labels).every((v) => typeof v === 'string'))) return undefined;
+      const facts: ConfigFacts = { os: j.os, architecture: j.architecture, variant: j.variant, ...(j.labels ? { labels: j.labels } : {}) };
+      this.configs.set(digest, facts);
+      return facts;
     } catch {
       return undefined;
     }
   }
 
-  putConfigPlatform(digest: string, platform: Platform): void {
-    this.configs.set(digest, platform);
+  putConfigPlatform(digest: string, facts: ConfigFacts): void {
+    this.configs.set(digest, facts);
     const p = digestPath(digest);
-    if (p) this.write('configs', p, JSON.stringify(platform));
+    if (p) this.write('configs', p, JSON.stringify({ v: CONFIG_ENTRY_VERSION, ...facts }));
   }
 
   private tagFile(key: string): string {

@@ -11,12 +11,10 @@ import {
   parsePlatform,
   singleMatches,
   type Mislabel,
-  type Platform,
+  type ConfigFacts,
 } from './platform';
 import { parseReference, type ImageReference } from './reference';
 import { RegistryTransport, type Budget, type TransportOptions } from './transport';
-
-export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 
 export interface SourceLocation {
   path: string;
@@ -56,6 +54,8 @@ export interface ImageResult {
   mislabeled: Array<{ label: string; canonical: string; digest: string }>;
   /** True when the reference is a single-platform manifest (no list). */
   single: boolean;
+  /** Base labels of the image config (`containers.bootc`, `ostree.bootable`, `ostree.linux`), where the check read it: single-platform images. */
+  labels?: Record<string, string>;
 }
 
 export interface CheckOptions extends TransportOptions {
@@ -72,8 +72,8 @@ export interface CheckOptions extends TransportOptions {
 interface Resolved {
   ref: ImageReference;
   manifest: ResolvedManifest;
-  /** Config platform for a single-platform image. */
-  config?: Platform;
+  /** Config platform and base labels for a single-platform image. */
+  config?: ConfigFacts;
 }
 
 /** Runs `fn` over `items` with at most `limit` at a time; results in input order. */
@@ -200,7 +200,7 @@ export function evaluate(img: ImageToCheck, r: Resolved): ImageResult {
     };
   });
   const mis = findMislabeled([{ digest: r.manifest.digest, platform: config }]);
-  return { ...base, platforms: [label], results, mislabeled: mislabelsOf(mis), single: true };
+  return { ...base, platforms: [label], results, mislabeled: mislabelsOf(mis), single: true, ...(config.labels ? { labels: config.labels } : {}) };
 }
 
 /** One-shot check with a fresh checker (closed afterwards). */

@@ -2,7 +2,7 @@
 // (tags: nothing inside the TTL, a HEAD after it; digests: immutable), and config blobs.
 import { RegistryCache, digestWithAlgorithm, sha256Digest } from './cache';
 import { RegistryError } from './errors';
-import type { IndexEntry, ListKind, Platform } from './platform';
+import type { ConfigFacts, IndexEntry, ListKind } from './platform';
 import type { ImageReference } from './reference';
 import { MAX_MANIFEST_BYTES, type Budget, type RegistryResponse, type RegistryTransport, type RequestTarget } from './transport';
 
@@ -108,6 +108,19 @@ function statusError(target: RequestTarget, res: RegistryResponse, what: string)
 const tooLarge = (size: number | undefined) =>
   `manifest too large (${size !== undefined ? `${size} bytes` : 'over the limit'}; containers/image refuses manifests over 4 MiB)`;
 
+/** Image config labels that name a base family (bootc, ostree) or its kernel. */
+export const BASE_LABELS: readonly string[] = ['containers.bootc', 'ostree.bootable', 'ostree.linux'];
+
+function baseLabels(raw: unknown): Record<string, string> | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const out: Record<string, string> = {};
+  for (const name of BASE_LABELS) {
+    const v = (raw as Record<string, unknown>)[name];
+    if (typeof v === 'string' && v.length <= 256) out[name] = v;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 export class ManifestFetcher {
   constructor(
     private readonly transport: RegistryTransport,
@@ -174,8 +187,8 @@ export class ManifestFetcher {
     return got;
   }
 
-  /** os/architecture/variant from an image's config blob (cached by digest). */
-  async configPlatform(ref: ImageReference, digest: string, budget?: Budget): Promise<Platform> {
+  /** os/architecture/variant and the base labels from an image's config blob (cached by digest). */
+  async configPlatform(ref: ImageReference, digest: string, budget?: Budget): Promise<ConfigFacts> {
     const cached = this.cache.getConfigPlatform(digest);
     if (cached) return cached;
     const target = this.target(ref);
@@ -188,16 +201,18 @@ export class ManifestFetcher {
     if (res.status !== 200) throw statusError(target, res, 'image config');
     const actual = digestWithAlgorithm(digest, res.body);
     if (actual !== digest) throw new RegistryError('digest-mismatch', `digest mismatch: image config expected ${digest}, got ${actual ?? 'an unverifiable body'}; content refused`);
-    let j: { os?: unknown; architecture?: unknown; variant?: unknown };
+    let j: { os?: unknown; architecture?: unknown; variant?: unknown; config?: { Labels?: unknown } | null };
     try {
       j = JSON.parse(res.body.toString('utf8')) as typeof j;
     } catch {
       throw new RegistryError('not-manifest', `not an image config (content type ${contentTypeOf(res.headers.get('content-type')) || 'missing'}; body is not JSON)`);
     }
-    const platform: Platform = {
+    const labels = baseLabels(j.config?.Labels);
+    const platform: ConfigFacts = {
       os: typeof j.os === 'string' ? j.os : '',
       architecture: typeof j.architecture === 'string' ? j.architecture : '',
       variant: typeof j.variant === 'string' ? j.variant : '',
+      ...(labels ? { labels } : {}),
     };
     this.cache.putConfigPlatform(digest, platform);
     return platform;

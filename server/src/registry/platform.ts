@@ -1,11 +1,13 @@
 // Choosing an image instance exactly as containers/image does (PLATFORMS.md §1).
+import { formatPlatform, parsePlatform, type Platform } from '../reference/platform-name';
 
-export interface Platform {
-  os: string;
-  architecture: string;
-  /** "" when none. */
-  variant: string;
+
+/** What the platform check keeps of an image config: its platform, and the labels that say what kind of base it is. */
+export interface ConfigFacts extends Platform {
+  labels?: Record<string, string>;
 }
+
+export { formatPlatform, parsePlatform, type Platform };
 
 /** One entry of a manifest list / image index. */
 export interface IndexEntry {
@@ -19,17 +21,6 @@ export type ListKind = 'manifest list' | 'image index';
 
 /** Variant compatibility: a target variant accepts the variants after it. */
 const COMPATIBILITY: Record<string, string[]> = { arm: ['v7', 'v6', 'v5'], arm64: ['v8'] };
-
-/** `linux/arm64/v8` → Platform; undefined for malformed text. */
-export function parsePlatform(text: string): Platform | undefined {
-  const parts = text.split('/');
-  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === '' || /\s/.test(p))) return undefined;
-  return { os: parts[0], architecture: parts[1], variant: parts[2] ?? '' };
-}
-
-export function formatPlatform(p: { os?: string; architecture?: string; variant?: string }): string {
-  return `${p.os || 'unknown'}/${p.architecture || 'unknown'}${p.variant ? `/${p.variant}` : ''}`;
-}
 
 /** The wanted platforms, most preferred first, for a target as --override-os/-arch/-variant mean it. */
 export function wantedPlatforms(target: Platform): Platform[] {

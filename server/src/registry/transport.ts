@@ -1,17 +1,23 @@
-// HTTP transport for registry APIs on undici's dispatchers (`./http`): scheme policy (HTTPS verified;
-// plain HTTP only for loopback and user-listed insecure hosts), proxies from the environment,
-// one deadline per image over every request and wait, Retry-After with a cap, capped bodies, redirects
-// that never carry credentials to another origin, challenges answered only from the registry's own
-// host, and the bearer-token / basic auth dance with a per-host+scope token cache (PLATFORMS.md §2–3,
-// docs/SECURITY.md).
+// HTTP transport for registry APIs on undici's dispatchers (`./http`): which hosts are verified and
+// which may speak plain HTTP (loopback and user-listed insecure hosts), proxies from the environment,
+// one deadline per image over every request and wait, Retry-After with a cap, capped bodies, and the
+// order of the steps: scheme probe (scheme-probe.ts), redirects (redirects.ts), authentication
+// (challenge-auth.ts, challenges answered only from the registry's own host), failures as
+// RegistryErrors (transport-errors.ts) (PLATFORMS.md §2–3, docs/SECURITY.md).
 import type { Dispatcher } from 'undici';
-import type { CredentialLookup, Credentials } from './auth';
+import type { CredentialLookup } from './auth';
 import { credentialLookup } from './auth';
+import { parseChallenge, RegistryAuthorizer } from './challenge-auth';
 import { RegistryError } from './errors';
 import { makeDispatcher } from './dispatchers';
-import { exchange, HttpError, type HttpResponse } from './http';
+import { exchange } from './http';
+import { followRedirects, type RegistryResponse } from './redirects';
 import { isLoopback } from './reference';
 import { insecureByRegistriesConf, registriesConf, type RegistryEntry } from './registries-conf';
+import { SchemeProbes } from './scheme-probe';
+import { cancelledError, exchangeError, timeoutError } from './transport-errors';
+
+export type { RegistryResponse };
 
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
@@ -36,10 +42,6 @@ export interface TransportOptions {
   ca?: string | Buffer | Array<string | Buffer>;
   /** Called for every HTTP request sent (method and URL only, never headers). */
   onRequest?: (method: string, url: string) => void;
-}
-
-export interface RegistryResponse extends HttpResponse {
-  url: string;
 }
 
 export interface RequestTarget {
@@ -71,54 +73,11 @@ interface SendOptions {
   tooLarge: (size: number | undefined) => string;
 }
 
-const TLS_VERIFY_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'CERT_UNTRUSTED',
-  'CERT_REJECTED',
-  'CERT_SIGNATURE_FAILURE',
-  'HOSTNAME_MISMATCH',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'INVALID_CA',
-]);
-
-interface Challenge {
-  scheme: string;
-  params: Record<string, string>;
-}
-
-/** `Bearer realm="…",service="…",scope="…"` → {scheme, params}. */
-export function parseChallenge(header: string | null): Challenge | undefined {
-  if (!header) return undefined;
-  const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(header);
-  if (!m) return undefined;
-  const params: Record<string, string> = {};
-  const re = /([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))/g;
-  for (let p; (p = re.exec(m[2])); ) params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : p[3];
-  return { scheme: m[1].toLowerCase(), params };
-}
-
 function parseRetryAfter(v: string | null): number | undefined {
   if (!v) return undefined;
   if (/^\s*\d+\s*$/.test(v)) return Number(v) * 1000;
   const t = Date.parse(v);
   return Number.isNaN(t) ? undefined : Math.max(0, t - Date.now());
-}
-
-function errorCause(e: unknown): { code?: string; message: string } {
-  let cur: unknown = e;
-  for (let i = 0; i < 5 && cur && typeof cur === 'object'; i++) {
-    const c = cur as { code?: unknown; message?: unknown; cause?: unknown };
-    if (typeof c.code === 'string') return { code: c.code, message: String(c.message ?? c.code) };
-    if (!c.cause) return { message: String(c.message ?? cur) };
-    cur = c.cause;
-  }
-  return { message: String(cur) };
 }
 
 export class RegistryTransport {
@@ -131,10 +90,8 @@ export class RegistryTransport {
   private readonly onRequest?: (method: string, url: string) => void;
   private readonly makeDispatcher: (verify: boolean, proxied: boolean) => Promise<Dispatcher>;
   private readonly dispatchers = new Map<string, Promise<Dispatcher>>();
-  private readonly schemes = new Map<string, Promise<'https' | 'http'>>();
-  private readonly tokens = new Map<string, { header: string; expires: number }>();
-  private readonly tokenRequests = new Map<string, Promise<string>>();
-  private readonly basicHosts = new Set<string>();
+  private readonly schemes = new SchemeProbes<RegistryResponse>();
+  private readonly authorizer: RegistryAuthorizer<Budget>;
 
   constructor(options: TransportOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
@@ -150,6 +107,13 @@ export class RegistryTransport {
     const noProxy = env.no_proxy ?? env.NO_PROXY ?? '';
     this.makeDispatcher = (verify, proxied) =>
       makeDispatcher({ verify, timeoutMs: this.timeoutMs, ca: options.ca, ...(proxied ? { httpProxy, httpsProxy, noProxy } : { httpProxy: '', httpsProxy: '', noProxy: '' }) });
+    this.authorizer = new RegistryAuthorizer<Budget>(this.credentials, {
+      get: async (url, headers, budget) => {
+        const opts: SendOptions = { method: 'GET', budget, maxBody: 1 << 20, tooLarge: () => 'response too large' };
+        return this.followRedirects(await this.exchange(url.href, headers, opts), headers, opts);
+      },
+      plainHttpAllowed: (host) => this.plainHttpAllowed(host),
+    });
   }
 
   /**
@@ -197,8 +161,7 @@ export class RegistryTransport {
   }
 
   private timeoutError(): RegistryError {
-    const s = this.timeoutMs / 1000;
-    return new RegistryError('timeout', `timed out after ${Number.isInteger(s) ? s : s.toFixed(1)}s`);
+    return timeoutError(this.timeoutMs);
   }
 
   /** Milliseconds left for one more step of the work: throws once the deadline has passed or on cancellation. */
@@ -227,13 +190,6 @@ export class RegistryTransport {
     if (ms >= left) throw this.timeoutError();
   }
 
-  private tlsError(host: string, reason: string): RegistryError {
-    return new RegistryError(
-      'tls',
-      `TLS: ${reason} (${host}); mark the host insecure (--insecure-registry ${host}) only if you trust it`,
-    );
-  }
-
   /** One HTTP exchange, body read with a cap, no redirects followed. */
   private async exchange(url: string, headers: Record<string, string>, opts: SendOptions): Promise<RegistryResponse> {
     const u = new URL(url);
@@ -252,107 +208,18 @@ export class RegistryTransport {
       });
       return { ...res, url };
     } catch (e) {
-      if (!(e instanceof HttpError)) throw e;
-      const f = e.failure;
-      if (f.kind === 'timeout') throw this.timeoutError();
-      if (f.kind === 'aborted') throw cancelledError();
-      if (f.kind === 'too-large') throw new RegistryError('too-large', opts.tooLarge(f.declared));
-      if (f.kind === 'body') {
-        const ct = (f.contentType ?? '').split(';')[0].trim() || 'missing';
-        throw new RegistryError('not-manifest', `not a manifest (content type ${ct}; body truncated)`);
-      }
-      const cause = errorCause(f.cause);
-      if (cause.code && TLS_VERIFY_CODES.has(cause.code)) throw this.tlsError(u.host, cause.message);
-      const err = new RegistryError('network', `cannot reach ${u.host}: ${cause.message}`);
-      (err as RegistryError & { code?: string }).code = cause.code;
-      throw err;
+      throw exchangeError(e, u.host, this.timeoutMs, opts.tooLarge);
     }
   }
 
-  /**
-   * The scheme for a host: HTTPS; plain HTTP as a fallback only where allowed. The first request to a
-   * host is the probe, and concurrent requests to the same host wait for it (and share its failure).
-   * Once HTTPS has failed where plain HTTP is allowed, they go ahead over plain HTTP without waiting
-   * for the probe's own answer: one round trip less for the whole batch.
-   */
-  private async scheme(host: string, path: string, headers: Record<string, string>, opts: SendOptions): Promise<{ scheme: 'https' | 'http'; first?: RegistryResponse }> {
-    // The probe's answer depends on whether plain HTTP is allowed, which registries.conf may decide per repository.
-    const key = `${host}|${this.plainHttpAllowed(host, this.repositoryOn(host, opts))}`;
-    const known = this.schemes.get(key);
-    if (known) {
-      try {
-        return { scheme: await known };
-      } catch {
-        // The probe of another request failed (perhaps only for its path): probe on our own.
-        return this.probe(host, path, headers, opts);
-      }
-    }
-    let fellBack!: () => void;
-    const plainHttp = new Promise<'http'>((resolve) => (fellBack = () => resolve('http')));
-    const probe = this.probe(host, path, headers, opts, fellBack);
-    const settled = probe.then(
-      (r) => r.scheme,
-      (e: unknown) => {
-        const s = (e as { scheme?: 'https' | 'http' }).scheme;
-        if (s) return s;
-        throw e;
-      },
+  /** Redirects followed from `res` (redirects.ts), plain HTTP judged for the target's repository. */
+  private followRedirects(res: RegistryResponse, headers: Record<string, string>, opts: SendOptions): Promise<RegistryResponse> {
+    return followRedirects(
+      res,
+      headers,
+      (url, sent) => this.exchange(url, sent, opts),
+      (host) => this.plainHttpAllowed(host, this.repositoryOn(host, opts)),
     );
-    const schemeOnly = Promise.race([plainHttp, settled]);
-    this.schemes.set(key, schemeOnly);
-    // A host that answers on neither scheme is probed again by later requests.
-    settled.catch(() => {
-      if (this.schemes.get(key) === schemeOnly) this.schemes.delete(key);
-    });
-    schemeOnly.catch(() => {});
-    return probe;
-  }
-
-  private probe(
-    host: string,
-    path: string,
-    headers: Record<string, string>,
-    opts: SendOptions,
-    onPlainHttp?: () => void,
-  ): Promise<{ scheme: 'https' | 'http'; first: RegistryResponse }> {
-    // An error past the connection (a body too large) still tells which scheme works.
-    const attempt = async (scheme: 'https' | 'http') => {
-      try {
-        return { scheme, first: await this.exchange(`${scheme}://${host}${path}`, headers, opts) };
-      } catch (e) {
-        if (e instanceof RegistryError && (e.kind === 'too-large' || e.kind === 'not-manifest')) Object.assign(e, { scheme });
-        throw e;
-      }
-    };
-    return attempt('https').catch((e: unknown) => {
-      if (!(e instanceof RegistryError) || e.kind !== 'network' || !this.plainHttpAllowed(host, this.repositoryOn(host, opts))) throw e;
-      onPlainHttp?.();
-      return attempt('http');
-    });
-  }
-
-  /**
-   * Follows up to five redirects from `res` (the answer to a request sent with `headers`). The
-   * Authorization header goes only while scheme, host and port stay those of the first request, and
-   * is not restored after it was dropped; plain HTTP only where allowed.
-   */
-  private async followRedirects(res: RegistryResponse, headers: Record<string, string>, opts: SendOptions): Promise<RegistryResponse> {
-    const origin = new URL(res.url);
-    let sent = headers;
-    for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.get('location'); hops++) {
-      if (hops >= 5) throw new RegistryError('http', `too many redirects from ${origin.host}`);
-      const next = new URL(res.headers.get('location')!, res.url);
-      if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.plainHttpAllowed(next.host, this.repositoryOn(next.host, opts)))) {
-        throw new RegistryError('insecure', `${origin.host} redirected to ${next.protocol}//${next.host}, which is not allowed over plain HTTP`);
-      }
-      // URL.origin: scheme, host and port (a default port written out or not), so https → http drops it.
-      if (next.origin !== origin.origin && sent.authorization !== undefined) {
-        const { authorization: _dropped, ...rest } = sent;
-        sent = rest;
-      }
-      res = await this.exchange(next.href, sent, opts);
-    }
-    return res;
   }
 
   /**
@@ -368,7 +235,9 @@ export class RegistryTransport {
       return h;
     };
     const once = async (): Promise<RegistryResponse> => {
-      const { scheme, first } = await this.scheme(target.host, path, headers(true), opts);
+      // The probe's answer depends on whether plain HTTP is allowed, which registries.conf may decide per repository.
+      const plainHttp = this.plainHttpAllowed(target.host, target.repository);
+      const { scheme, first } = await this.schemes.scheme(target.host, plainHttp, (s) => this.exchange(`${s}://${target.host}${path}`, headers(true), opts));
       const res = first ?? (await this.exchange(`${scheme}://${target.host}${path}`, headers(true), opts));
       return this.followRedirects(res, headers(true), opts);
     };
@@ -391,94 +260,18 @@ export class RegistryTransport {
   /** Request with authentication: cached token/basic first, the challenge dance on 401, one retry. */
   async request(target: RequestTarget, path: string, opts: SendOptions): Promise<RegistryResponse> {
     const scope = `repository:${target.repository}:pull`;
-    let authorization = await this.cachedAuthorization(target, scope);
+    let authorization = await this.authorizer.cached(target, scope);
     let res = await this.send(target, path, authorization, opts);
     if (res.status === 401) {
       // A challenge counts only from the registry's own host: another host that a redirect led to
       // would otherwise name the token service that receives the registry's credentials.
       if (new URL(res.url).host !== target.host) throw new RegistryError('auth', `authentication required by ${target.host}`);
       const challenge = parseChallenge(res.headers.get('www-authenticate'));
-      authorization = await this.authorize(target, scope, challenge, opts.budget);
+      authorization = await this.authorizer.answer(target, scope, challenge, opts.budget);
       res = await this.send(target, path, authorization, opts);
       if (res.status === 401) throw new RegistryError('auth', `authentication required by ${target.host}`);
     }
     if (res.status === 403) throw new RegistryError('denied', `access denied by ${target.host}`);
     return res;
   }
-
-  private async cachedAuthorization(target: RequestTarget, scope: string): Promise<string | undefined> {
-    const t = this.tokens.get(`${target.host}|${scope}`);
-    if (t && t.expires > Date.now()) return t.header;
-    if (this.basicHosts.has(target.host)) {
-      const c = await this.credentials(target.registry, target.repository);
-      if (c) return basic(c);
-    }
-    return undefined;
-  }
-
-  private async authorize(target: RequestTarget, scope: string, challenge: Challenge | undefined, budget: Budget | undefined): Promise<string> {
-    if (challenge?.scheme === 'basic') {
-      const c = await this.credentials(target.registry, target.repository);
-      if (!c) throw new RegistryError('auth', `authentication required by ${target.host}`);
-      this.basicHosts.add(target.host);
-      return basic(c);
-    }
-    if (challenge?.scheme === 'bearer' && challenge.params.realm) {
-      const key = `${target.host}|${scope}`;
-      let p = this.tokenRequests.get(key);
-      if (!p) {
-        p = this.fetchToken(target, scope, challenge.params, budget).finally(() => this.tokenRequests.delete(key));
-        this.tokenRequests.set(key, p);
-      }
-      return p;
-    }
-    throw new RegistryError('auth', `authentication required by ${target.host}`);
-  }
-
-  private async fetchToken(target: RequestTarget, scope: string, params: Record<string, string>, budget: Budget | undefined): Promise<string> {
-    const realm = params.realm;
-    const fail = (why: string | number) => new RegistryError('token', `token service at ${realm} failed: ${why}`);
-    let url: URL;
-    try {
-      url = new URL(realm);
-    } catch {
-      throw fail('invalid realm URL');
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.plainHttpAllowed(url.host))) throw fail('plain HTTP realm not allowed');
-    if (params.service) url.searchParams.set('service', params.service);
-    url.searchParams.set('scope', scope);
-    const headers: Record<string, string> = { 'user-agent': 'layerlint', accept: 'application/json' };
-    const creds = await this.credentials(target.registry, target.repository);
-    if (creds) headers.authorization = basic(creds);
-    let res: RegistryResponse;
-    try {
-      const opts: SendOptions = { method: 'GET', budget, maxBody: 1 << 20, tooLarge: () => 'response too large' };
-      res = await this.followRedirects(await this.exchange(url.href, headers, opts), headers, opts);
-    } catch (e) {
-      if (e instanceof RegistryError && (e.kind === 'timeout' || e.kind === 'tls' || e.kind === 'cancelled')) throw e;
-      throw fail(e instanceof RegistryError ? e.message.replace(/^cannot reach [^:]+: /, '') : String(e));
-    }
-    if (res.status !== 200) throw fail(res.status);
-    let token: string | undefined;
-    let expiresIn = 60;
-    try {
-      const j = JSON.parse(res.body.toString('utf8')) as { token?: unknown; access_token?: unknown; expires_in?: unknown };
-      token = typeof j.token === 'string' && j.token ? j.token : typeof j.access_token === 'string' && j.access_token ? j.access_token : undefined;
-      if (typeof j.expires_in === 'number' && j.expires_in > 0) expiresIn = j.expires_in;
-    } catch {
-      throw fail('response is not JSON');
-    }
-    if (!token) throw fail('no token in response');
-    const header = `Bearer ${token}`;
-    this.tokens.set(`${target.host}|${scope}`, { header, expires: Date.now() + Math.max(0, expiresIn - 5) * 1000 });
-    return header;
-  }
-}
-
-function cancelledError(): RegistryError {
-  return new RegistryError('cancelled', 'check cancelled');
-}
-
-function basic(c: Credentials): string {
-  return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
 }

@@ -132,14 +132,14 @@ export class Pusher {
     return { digest: sha256(buf), size: buf.length, mediaType };
   }
 
-  /** An image whose config says os/architecture/variant and carries the label `instance=<label>`. */
-  async image(repo: string, p: { os: string; architecture: string; variant?: string; label: string; oci: boolean; tag?: string }): Promise<Pushed> {
+  /** An image whose config says os/architecture/variant and carries the label `instance=<label>` (and `labels`). */
+  async image(repo: string, p: { os: string; architecture: string; variant?: string; label: string; oci: boolean; tag?: string; labels?: Record<string, string> }): Promise<Pushed> {
     const config = Buffer.from(
       JSON.stringify({
         architecture: p.architecture,
         os: p.os,
         ...(p.variant ? { variant: p.variant } : {}),
-        config: { Labels: { instance: p.label } },
+        config: { Labels: { instance: p.label, ...p.labels } },
         rootfs: { type: 'layers', diff_ids: [sha256(Buffer.alloc(1024))] },
         history: [{ created_by: `layerlint test ${p.label}` }],
       }),

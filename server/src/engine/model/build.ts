@@ -5,13 +5,13 @@ import { extractCommands, relocateCommands, ShellVariables, type Fragment } from
 import { execFormShellText } from '../shell/exec-form';
 import { heredocShellText, runShellText } from '../shell/shell-text';
 import { LineIndex } from '../text/line-index';
-import { configuredBase, declaredBase, familyOf, OSTREE_UNKNOWN } from './family';
+import { configuredBase, declaredBase, familyOf, labelledBase, OSTREE_UNKNOWN } from './family';
 import type { AnalysisReuse } from './analysis-reuse';
 import { parseInstructions, RELEVANT, type InstructionRecord, type RunRecord } from './instructions';
 export { normaliseForDockerfileParser } from './instructions';
 import type { DocumentModel, RunModel, ShellCommand, Stage } from './types';
 import { DockerfileVariables, substitute } from './variables';
-import { LimitHits, VALUE_TOO_LONG } from './limits';
+import { LimitHits, SCOPE_TOO_LARGE, VALUE_TOO_LONG } from './limits';
 
 export interface InstructionInfo {
   keyword: string;
@@ -26,6 +26,8 @@ export interface ParsedDocument {
   lines: LineIndex;
   model: DocumentModel;
   instructions: InstructionInfo[];
+  /** The instructions as read from dockerfile-ast (what the FROM extraction reads). */
+  records: readonly InstructionRecord[];
 }
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
@@ -33,7 +35,14 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
 const RUNS_SCRIPT = /(?:^|[;&|(\n]|\bthen\b|\bdo\b)[\s\\`]*(?:\.{0,2}\/[\w.-]|[\w.-]+\.sh\b|(?:ba|da|z|k)?sh\s+[^-\s]|source\s|\.\s|make\b|just\b)/;
 
 /** `bases`: image glob → declared base name (`.layerlint.yaml`); a `# layerlint base=` pragma wins over it. */
-export function buildDocument(text: string, buildArgs: Record<string, string> = {}, reuse?: AnalysisReuse, bases: Readonly<Record<string, string>> = {}): ParsedDocument {
+/** `baseLabels`: image → config labels the platform check fetched; they name a family the table does not know. */
+export function buildDocument(
+  text: string,
+  buildArgs: Record<string, string> = {},
+  reuse?: AnalysisReuse,
+  bases: Readonly<Record<string, string>> = {},
+  baseLabels: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
+): ParsedDocument {
   const lines = new LineIndex(text);
   const { escapeChar, records } = reuse ? reuse.instructions(text) : parseInstructions(text);
   const globalArgs = new DockerfileVariables();
@@ -43,14 +52,22 @@ export function buildDocument(text: string, buildArgs: Record<string, string> = 
   let current: Stage | undefined;
   let vars = globalArgs;
   const limits = new LimitHits();
+  const fullScopes = new WeakSet<DockerfileVariables>();
 
   for (const record of records) {
     const range = lines.range(record.start, record.end);
     const info: InstructionInfo = { keyword: record.keyword, range, start: record.start, end: record.end, stage: current?.index };
     instructions.push(info);
     const tooLong = () => limits.record(record.start, record.end, VALUE_TOO_LONG);
+    const setVar = (name: string, value: string | undefined) => {
+      // Reported once per scope: every further value of a full scope is unknown too.
+      if (!vars.set(name, value) && !fullScopes.has(vars)) {
+        fullScopes.add(vars);
+        limits.record(record.start, record.end, SCOPE_TOO_LARGE);
+      }
+    };
     if (record.from) {
-      current = startStage(record, range, lines, stages, globalArgs, escapeChar, tooLong, bases);
+      current = startStage(record, range, lines, stages, globalArgs, escapeChar, tooLong, bases, baseLabels);
       info.stage = current.index;
       const parentVars = current.parent !== undefined ? stageVars[current.parent] : undefined;
       vars = parentVars ? parentVars.copy() : new DockerfileVariables();
@@ -59,10 +76,10 @@ export function buildDocument(text: string, buildArgs: Record<string, string> = 
     } else if (record.keyword === 'ARG') {
       for (const { name, value: def } of record.properties ?? []) {
         const value = name in buildArgs ? buildArgs[name] : def !== null ? substitute(def, vars, escapeChar, tooLong) : current ? globalArgs.lookup(name) ?? undefined : undefined;
-        vars.set(name, value);
+        setVar(name, value);
       }
     } else if (record.keyword === 'ENV' && current) {
-      for (const { name, value: def } of record.properties ?? []) vars.set(name, def === null ? undefined : substitute(def, vars, escapeChar, tooLong));
+      for (const { name, value: def } of record.properties ?? []) setVar(name, def === null ? undefined : substitute(def, vars, escapeChar, tooLong));
     } else if (record.run && current) {
       current.runs.push(buildRun(record, record.run, range, instructions.length - 1, text, lines, escapeChar, vars, limits, reuse));
     }
@@ -76,10 +93,15 @@ export function buildDocument(text: string, buildArgs: Record<string, string> = 
   for (const stage of stages) {
     if (stage.parent !== undefined && stage.base === null) stage.base = stages[stage.parent].base;
   }
-  return { text, lines, model: { escapeChar, stages, limitHits: limits.hits }, instructions };
+  return { text, lines, model: { escapeChar, stages, limitHits: limits.hits }, instructions, records };
 }
 
-function startStage(record: InstructionRecord, range: Range, lines: LineIndex, stages: Stage[], globalArgs: DockerfileVariables, escapeChar: string, tooLong: () => void, bases: Readonly<Record<string, string>>): Stage {
+function labelsOf(baseLabels: Readonly<Record<string, Readonly<Record<string, string>>>>, image: string): Readonly<Record<string, string>> | undefined {
+  const key = image.trim();
+  return Object.hasOwn(baseLabels, key) ? baseLabels[key] : undefined;
+}
+
+function startStage(record: InstructionRecord, range: Range, lines: LineIndex, stages: Stage[], globalArgs: DockerfileVariables, escapeChar: string, tooLong: () => void, bases: Readonly<Record<string, string>>, baseLabels: Readonly<Record<string, Readonly<Record<string, string>>>>): Stage {
   const from = record.from!;
   const imageText = from.image ?? undefined;
   const image = imageText !== undefined ? substitute(imageText, globalArgs, escapeChar, tooLong) : undefined;
@@ -94,7 +116,7 @@ function startStage(record: InstructionRecord, range: Range, lines: LineIndex, s
     imageRange: from.imageStart !== undefined && from.imageEnd !== undefined ? lines.range(from.imageStart, from.imageEnd) : undefined,
     image,
     parent,
-    base: declaredBase(lines, range.start.line) ?? (parent === undefined && image !== undefined ? (configuredBase(image, bases) ?? familyOf(image)) : null),
+    base: declaredBase(lines, range.start.line) ?? (parent === undefined && image !== undefined ? (configuredBase(image, bases) ?? familyOf(image) ?? labelledBase(image, labelsOf(baseLabels, image)) ?? null) : null),
     runs: [],
   };
 }

@@ -1,5 +1,6 @@
 // Base families (docs/rules/README.md, "Base image families"), from the resolved FROM reference.
 import picomatch from 'picomatch';
+import { splitReference } from '../../reference/image-reference';
 import type { LineIndex } from '../text/line-index';
 import type { BaseInfo } from './types';
 
@@ -12,23 +13,8 @@ export interface ImageName {
 
 /** Splits a reference into repository, tag and digest (Docker Hub names get "docker.io/"). */
 export function splitImage(reference: string): ImageName {
-  let rest = reference.trim();
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  const first = rest.split('/')[0];
-  const hasHost = rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
-  const repository = (hasHost ? rest : `docker.io/${rest.includes('/') ? rest : `library/${rest}`}`).toLowerCase();
-  return { repository, tag, digest };
+  const { registry, repository, tag, digest } = splitReference(reference.trim());
+  return { repository: `${registry}/${repository}`.toLowerCase(), tag, digest };
 }
 
 const base = (family: BaseInfo['family'], label: string, o: Partial<BaseInfo>): BaseInfo => ({
@@ -159,6 +145,20 @@ export function configuredBase(reference: string, bases: Readonly<Record<string,
     }
     if (forms.some((f) => isMatch!(f))) return declaredFamily(name, 'configured in bases');
   }
+  return undefined;
+}
+
+/**
+ * The family an unknown base's image config labels tell (fetched by the platform check): bootc
+ * images carry `containers.bootc=1`, ostree-based images `ostree.bootable`; `ostree.linux` is the
+ * base kernel's version.
+ */
+export function labelledBase(image: string, labels: Readonly<Record<string, string>> | undefined): BaseInfo | undefined {
+  if (!labels) return undefined;
+  const yes = (v: string | undefined) => v !== undefined && /^(1|true|yes)$/i.test(v.trim());
+  const name = splitImage(image).repository;
+  if (yes(labels['containers.bootc'])) return base('bootc', `${name} (a bootc image by its containers.bootc label)`, { ostreeRepo: 'unknown', dracutConfigured: 'unknown' });
+  if (yes(labels['ostree.bootable'])) return { ...OSTREE_UNKNOWN, label: `${name} (an ostree image by its ostree.bootable label)` };
   return undefined;
 }
 

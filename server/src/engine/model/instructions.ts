@@ -10,7 +10,8 @@ export interface InstructionRecord {
   keyword: string;
   start: number;
   end: number;
-  from?: { image: string | null; imageStart?: number; imageEnd?: number; stage: string | null };
+  /** `platform`: the `--platform` flag's value as written (undefined: no flag). */
+  from?: { image: string | null; imageStart?: number; imageEnd?: number; stage: string | null; platform?: string };
   /** ARG and ENV: name and value as written (null: no value). */
   properties?: { name: string; value: string | null }[];
   run?: RunRecord;
@@ -61,6 +62,7 @@ interface FromInstruction {
   getImage(): string | null;
   getImageRange(): import('vscode-languageserver-types').Range | null;
   getBuildStage(): string | null;
+  getPlatformFlag(): { getValue(): string | null } | null;
 }
 
 /** `parsedText` is what dockerfile-ast parsed; its offsets plus `base` are document offsets. */
@@ -70,11 +72,13 @@ function toRecord(instruction: Instruction, parsedText: string, lines: LineIndex
   if (record.keyword === 'FROM') {
     const from = instruction as unknown as FromInstruction;
     const image = from.getImageRange();
+    const platform = from.getPlatformFlag();
     record.from = {
       image: from.getImage(),
       imageStart: image ? lines.offsetAt(image.start) + base : undefined,
       imageEnd: image ? lines.offsetAt(image.end) + base : undefined,
       stage: from.getBuildStage(),
+      ...(platform ? { platform: platform.getValue() ?? '' } : {}),
     };
   } else if (record.keyword === 'ARG' || record.keyword === 'ENV') {
     record.properties = (instruction as unknown as PropertyInstruction).getProperties().map((p) => ({ name: p.getName(), value: p.getValue() }));

@@ -3,6 +3,8 @@
 
 /** The longest ARG/ENV or shell variable value that is evaluated (longer values are unknown). */
 export const MAX_VALUE_LENGTH = 64 * 1024;
+/** All ARG/ENV values of a stage together: past it, further values are unknown. */
+export const MAX_SCOPE_LENGTH = 1024 * 1024;
 /** The deepest shell syntax (nested `$(…)`, subshells, groups) that is walked for commands. */
 export const MAX_NESTING_DEPTH = 200;
 
@@ -26,4 +28,5 @@ export class LimitHits {
 }
 
 export const VALUE_TOO_LONG = `a value grows past ${MAX_VALUE_LENGTH / 1024} KiB here; Layerlint treats it as unknown`;
+export const SCOPE_TOO_LARGE = `the ARG and ENV values grow past ${MAX_SCOPE_LENGTH / 1024 / 1024} MiB together here; Layerlint treats this one as unknown`;
 export const NESTED_TOO_DEEP = `shell syntax nested more than ${MAX_NESTING_DEPTH} levels deep; Layerlint does not analyse the commands inside`;

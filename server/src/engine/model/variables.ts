@@ -1,28 +1,42 @@
 // Dockerfile-level variables (ARG/ENV) and their substitution in instruction arguments.
 import type { VariableScope } from '../shell/words';
-import { MAX_VALUE_LENGTH } from './limits';
+import { MAX_SCOPE_LENGTH, MAX_VALUE_LENGTH } from './limits';
 
 /** ARG/ENV values in effect at a point of the file: undefined = not known statically. */
 export class DockerfileVariables implements VariableScope {
-  constructor(private readonly vars = new Map<string, string | undefined>()) {}
+  private memo?: string;
+
+  constructor(
+    private readonly vars = new Map<string, string | undefined>(),
+    /** The length of all known values together (bounded by MAX_SCOPE_LENGTH). */
+    private length = 0,
+  ) {}
 
   lookup(name: string): string | undefined | null {
     return this.vars.has(name) ? this.vars.get(name) : null;
   }
 
-  set(name: string, value: string | undefined): void {
-    this.vars.set(name, value);
+  /** Sets a value; false (and the value unknown) when the scope would hold more than MAX_SCOPE_LENGTH. */
+  set(name: string, value: string | undefined): boolean {
+    this.memo = undefined;
+    const before = this.vars.get(name)?.length ?? 0;
+    const fits = value === undefined || this.length - before + value.length <= MAX_SCOPE_LENGTH;
+    this.vars.set(name, fits ? value : undefined);
+    this.length += (fits ? value?.length ?? 0 : 0) - before;
+    return fits;
   }
 
-  /** The values in effect, as a string (equal strings, equal scopes). */
+  /** The values in effect, as a string (equal strings, equal scopes); kept until a value changes. */
   signature(): string {
+    if (this.memo !== undefined) return this.memo;
     let out = '';
     for (const [k, v] of this.vars) out += `${k}\u0000${v === undefined ? '\u0002' : v}\u0001`;
+    this.memo = out;
     return out;
   }
 
   copy(): DockerfileVariables {
-    return new DockerfileVariables(new Map(this.vars));
+    return new DockerfileVariables(new Map(this.vars), this.length);
   }
 }
 

@@ -1,4 +1,5 @@
 import { analysisLimit } from './analysis-limit';
+import { basePlatformMislabeled, basePlatformMissing } from './base-platform';
 import { buildHostKernel } from './build-host-kernel';
 import { clientOnlyRpmOstree } from './client-only-rpm-ostree';
 import { cliwrapDeprecated } from './cliwrap-deprecated';
@@ -19,7 +20,7 @@ import type { Rule } from './rule';
 import { tmpfsTmpKernel } from './tmpfs-tmp-kernel';
 import { wrappedDracutMissing } from './wrapped-dracut-missing';
 
-/** Every text rule of docs/rules/README.md (the base-platform-* rules come from the registry check). */
+/** Every text rule of docs/rules/README.md (the base-platform-* rules read the registry check's verdicts). */
 export const TEXT_RULES: readonly Rule[] = [
   kernelWithoutInitramfs,
   initramfsUnverified,
@@ -41,3 +42,6 @@ export const TEXT_RULES: readonly Rule[] = [
   ostreeCommitOnBootc,
   analysisLimit,
 ];
+
+/** The rules that judge the registry check's verdicts (`LintOptions.platformVerdicts`); they run when there are some. */
+export const REGISTRY_RULES: readonly Rule[] = [basePlatformMissing, basePlatformMislabeled];

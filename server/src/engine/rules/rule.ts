@@ -1,6 +1,7 @@
 import type { DiagnosticTag, Range } from 'vscode-languageserver-types';
 import type { AnyStageFacts, CommandFacts, StageFacts } from '../analysis/facts';
 import type { EditContext } from '../fixes/edits';
+import type { InstructionRecord } from '../model/instructions';
 import type { LimitHit } from '../model/limits';
 import type { Family } from '../model/types';
 import type { Fix, LintOptions, SeverityName } from '../types';
@@ -23,6 +24,8 @@ export interface RuleContext extends EditContext {
   rpmOstreeVersion?: [number, number];
   /** Where the analysis stopped at a bound (model/limits.ts). */
   limitHits: LimitHit[];
+  /** The instructions as read (the FROM extraction of the base-platform rules reads them). */
+  records: readonly InstructionRecord[];
 }
 
 /**

@@ -65,12 +65,55 @@ function rpmOstreeVerbItems(sub: 'verb' | 'override'): CompletionItem[] {
     detail: 'works in a container build',
     documentation: doc,
   }));
+  // The cliwrap-deprecated rule warns on it: offered, but marked deprecated and last.
+  for (const item of items) {
+    if (item.label !== 'cliwrap install-to-root') continue;
+    item.detail = 'deprecated: Layerlint warns on it (cliwrap-deprecated)';
+    item.tags = [1];
+    item.sortText = `y${item.label}`;
+  }
   if (sub === 'verb') {
     for (const [v, instead] of Object.entries(DAEMON_VERBS)) {
       items.push({ label: v, kind: CompletionItemKind.Function, detail: 'needs the rpm-ostree daemon: fails in a build', documentation: `Instead, ${instead}.`, tags: [1], sortText: `z${v}` });
     }
   }
   return items;
+}
+
+/** `RUN `, `RUN rpm-`, `… && dra`: the cursor where a command name goes (on the RUN line). */
+const COMMAND_NAME_AT_END = /^\s*RUN(?:\s+--\S+)*\s+(?:.*(?:&&|\|\||[;|(])\s*)?[\w./-]*$/i;
+/** `$`, `${`, `$KV`, `${KV`: a variable name being typed. */
+const VARIABLE_AT_END = /\$\{?[A-Za-z_0-9]*$/;
+
+const COMMANDS: [string, string][] = [
+  ['rpm-ostree', 'rpm-ostree: install, override replace/remove, cleanup (the verbs that work in a build)'],
+  ['dracut', 'build an initramfs (for the image\'s kernel, beside it in /usr/lib/modules/<kver>/)'],
+  ['/usr/libexec/rpm-ostree/wrapped/dracut', 'the real dracut where cliwrap is on'],
+  ['ostree container commit', 'the last step of a RUN on rpm-ostree-composed bases'],
+  ['bootc container lint', 'the last step of a bootc Containerfile'],
+  ['dnf', 'dnf: install, upgrade, swap packages (bootc bases)'],
+  ['depmod', 'module dependency lists (depmod -a <kver>)'],
+];
+
+function commandItems(): CompletionItem[] {
+  return COMMANDS.map(([label, detail]) => ({ label, kind: CompletionItemKind.Function, detail }));
+}
+
+/** The ARG and ENV names declared above the cursor (global ARGs and the current stage's). */
+function variableItems(analysis: Analysis, p: Position): CompletionItem[] {
+  const names = new Map<string, string>();
+  const { lines } = analysis.document;
+  const stage = analysis.model.stages.filter((s) => s.range.start.line <= p.line).pop();
+  for (const i of analysis.document.instructions) {
+    if (i.range.start.line >= p.line) break;
+    if (i.keyword !== 'ARG' && i.keyword !== 'ENV') continue;
+    if (i.stage !== undefined && i.stage !== stage?.index) continue;
+    const args = lines.lineText(i.range.start.line).slice(i.range.start.character + i.keyword.length);
+    // `ENV NAME value` (no `=`) declares its first word only.
+    const declared = i.keyword === 'ENV' && !args.includes('=') ? [/^\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(args)?.[1]] : [...args.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)(?==|\s|$)/g)].map((m) => m[1]);
+    for (const name of declared) if (name && !names.has(name)) names.set(name, i.keyword);
+  }
+  return [...names].map(([name, keyword]) => ({ label: name, kind: CompletionItemKind.Variable, detail: keyword }));
 }
 
 /** The text of the current line before the cursor. */
@@ -84,6 +127,8 @@ export function completion(analysis: Analysis, p: Position): CompletionItem[] {
   const prefix = linePrefix(analysis, p);
   const codes = ignoreCodes(prefix);
   if (codes) return codes;
+  if (VARIABLE_AT_END.test(prefix)) return variableItems(analysis, p);
+  if (COMMAND_NAME_AT_END.test(prefix)) return commandItems();
   const at = runAt(analysis, p);
   if (!at) return [];
   const offset = analysis.document.lines.offsetAt(p);

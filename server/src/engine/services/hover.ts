@@ -5,6 +5,7 @@ import { RULES_BY_CODE, docsUrl } from '../catalog';
 import type { Analysis } from '../analyze';
 import { initramfsPath, parseKernelRpm } from '../kver';
 import type { BaseInfo, Tristate } from '../model/types';
+import { commandWordHover } from './command-hover';
 import { contains, stageWithImageAt, wordAt } from './locate';
 
 const say = (t: Tristate, yes: string, no: string, unknown: string) => (t === 'yes' ? yes : t === 'no' ? no : unknown);
@@ -74,8 +75,12 @@ export function hover(analysis: Analysis, p: Position): Hover | null {
     const at = wordAt(analysis, p);
     const value = at?.word.values?.length ? at.word.values : [at?.word.text ?? ''];
     const kernels = value.map(kernelHover).filter((h): h is string => !!h);
+    const word = at ? commandWordHover(at) : undefined;
     if (at && kernels.length) {
       parts.push(...new Set(kernels));
+      range = at.word.range;
+    } else if (at && word) {
+      parts.push(word);
       range = at.word.range;
     }
   }

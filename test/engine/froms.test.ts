@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expandVariables, extractFroms, registryHosts } from '../../server/src/registry/froms';
+import { extractFroms, registryHosts, resolveWord } from '../../server/src/engine/model/froms';
+import { DockerfileVariables } from '../../server/src/engine/model/variables';
 
 const T = ['linux/amd64', 'linux/arm64'];
 const simple = (text: string, buildArgs?: Record<string, string>, platforms = T) =>
@@ -61,16 +62,28 @@ describe('FROM extraction', () => {
     expect(simple('ARG B\nFROM ${B:-fallback.example/img}\n')).toEqual([{ image: 'fallback.example/img', line: 1, platforms: T }]);
     expect(simple('ARG B\nFROM x\n', { B: 'ignored' })).toEqual([{ image: 'x', line: 1, platforms: T }]);
   });
+  it("reads heredocs as the engine does: a FROM line inside a heredoc body is no instruction (`<< 'EOF'` with a blank)", () => {
+    const text = "FROM reg.example/a AS a\nRUN cat << 'EOF' > /x\nFROM not-a-stage\nEOF\nFROM reg.example/b\n";
+    expect(simple(text, undefined, ['linux/amd64'])).toEqual([
+      { image: 'reg.example/a', line: 0, platforms: ['linux/amd64'] },
+      { image: 'reg.example/b', line: 4, platforms: ['linux/amd64'] },
+    ]);
+  });
+  it('reads every name=value of an ARG line, as the engine does', () => {
+    expect(simple('ARG A=reg.example/a B=2\nFROM $A:$B\n')).toEqual([{ image: 'reg.example/a:2', line: 1, platforms: T }]);
+  });
   it('uses the escape directive and ignores ARGs declared after the first FROM', () => {
     expect(simple('# escape=`\nARG A=reg.example/a\nFROM $A\nARG A=other\nFROM $A\n').map((f) => f.image)).toEqual(['reg.example/a', 'reg.example/a']);
   });
 });
 
-describe('variable expansion', () => {
-  const vars = new Map([
-    ['A', 'a'],
-    ['E', ''],
-  ]);
+describe("variable expansion (the engine's substitute, quotes removed)", () => {
+  const vars = new DockerfileVariables(
+    new Map([
+      ['A', 'a'],
+      ['E', ''],
+    ]),
+  );
   it.each([
     ['$A', 'a'],
     ['${A}b', 'ab'],
@@ -83,7 +96,10 @@ describe('variable expansion', () => {
     ["'$A'", '$A'],
     ['"$A"', 'a'],
   ])('%s → %s', (text, want) => {
-    expect(expandVariables(text, vars).value).toBe(want);
+    expect(resolveWord(text, vars)).toEqual({ value: want, undefinedNames: [] });
+  });
+  it('reads a variable without a value as empty and names it', () => {
+    expect(resolveWord('${U}x$A$U', vars)).toEqual({ value: 'xa', undefinedNames: ['U'] });
   });
 });
 
