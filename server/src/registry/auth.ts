@@ -1,4 +1,5 @@
-// Registry credentials from the standard auth files and docker-credential-* helpers (PLATFORMS.md §2).
+// Registry credentials from the standard auth files and docker-credential-* helpers
+// (containers-auth.json(5), https://github.com/containers/image/blob/main/docs/containers-auth.json.5.md).
 // Credentials never leave this module except as an Authorization header built by the transport.
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';

@@ -1,6 +1,6 @@
-// Registry authentication (PLATFORMS.md §2): the WWW-Authenticate challenge, basic auth, and bearer
-// tokens from the realm's token service, cached per host and scope; concurrent requests for one
-// token share a single token request.
+// Registry authentication (https://distribution.github.io/distribution/spec/auth/token/): the
+// WWW-Authenticate challenge, basic auth, and bearer tokens from the realm's token service, cached
+// per host and scope; concurrent requests for one token share a single token request.
 import type { CredentialLookup, Credentials } from './auth';
 import { RegistryError } from './errors';
 import type { RegistryResponse } from './redirects';

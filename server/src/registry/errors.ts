@@ -1,4 +1,4 @@
-/** Why an image could not be checked; `message` is what the user sees (PLATFORMS.md §3). */
+/** Why an image could not be checked; `message` is what the user sees (README.md, "Base-image platforms"). */
 export type RegistryErrorKind =
   | 'reference'
   | 'timeout'

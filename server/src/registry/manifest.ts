@@ -161,7 +161,7 @@ export class ManifestFetcher {
     }
   }
 
-  /** The manifest a reference points at, using the caches as PLATFORMS.md §2 allows. */
+  /** The manifest a reference points at, using the caches (README.md, "Base-image platforms": manifests by digest, tags for minutes). */
   async resolve(ref: ImageReference, budget?: Budget): Promise<ResolvedManifest> {
     if (ref.digest) return this.fromCache(ref.digest) ?? (await this.get(ref, ref.digest, budget));
     const key = `${ref.registry}/${ref.repository}:${ref.tag}`;

@@ -1,4 +1,5 @@
-// Choosing an image instance exactly as containers/image does (PLATFORMS.md §1).
+// Choosing an image instance exactly as containers/image does (https://github.com/containers/image,
+// its platform matcher; docs/rules/base-platform-missing.md).
 import { formatPlatform, parsePlatform, type Platform } from '../reference/platform-name';
 
 

@@ -1,4 +1,4 @@
-// Redirects of registry answers (PLATFORMS.md §2, docs/SECURITY.md): at most five; plain HTTP only
+// Redirects of registry answers (docs/SECURITY.md): at most five; plain HTTP only
 // where allowed; the Authorization header only while scheme, host and port stay those of the first
 // request, and never restored once dropped.
 import { RegistryError } from './errors';

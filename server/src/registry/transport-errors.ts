@@ -1,4 +1,4 @@
-// What a failed exchange with a registry reads as (PLATFORMS.md §3): timeouts, cancellation, capped
+// What a failed exchange with a registry reads as (README.md, "Base-image platforms"): timeouts, cancellation, capped
 // bodies, TLS verification failures and unreachable hosts, each as a RegistryError naming the host.
 import { RegistryError } from './errors';
 import { HttpError } from './http';

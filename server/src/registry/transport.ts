@@ -3,7 +3,7 @@
 // one deadline per image over every request and wait, Retry-After with a cap, capped bodies, and the
 // order of the steps: scheme probe (scheme-probe.ts), redirects (redirects.ts), authentication
 // (challenge-auth.ts, challenges answered only from the registry's own host), failures as
-// RegistryErrors (transport-errors.ts) (PLATFORMS.md §2–3, docs/SECURITY.md).
+// RegistryErrors (transport-errors.ts) (docs/SECURITY.md).
 import type { Dispatcher } from 'undici';
 import type { CredentialLookup } from './auth';
 import { credentialLookup } from './auth';
