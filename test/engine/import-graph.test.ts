@@ -22,6 +22,13 @@ describe('import graph', () => {
     expect(crossing).toEqual([]);
   });
 
+  it('has no registry → engine import: references in, verdicts out', () => {
+    const crossing = [...graph]
+      .filter(([file]) => file.startsWith('server/src/registry/'))
+      .flatMap(([file, targets]) => targets.filter((t) => t.startsWith('server/src/engine/')).map((t) => `${file} → ${t}`));
+    expect(crossing).toEqual([]);
+  });
+
   it('is entered from outside the engine through engine/index.ts only', () => {
     const bypassing = [...graph]
       .filter(([file]) => !file.startsWith('server/src/engine/'))
