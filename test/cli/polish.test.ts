@@ -31,7 +31,20 @@ describe('layerlint rules', () => {
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(RULES.length);
-    RULES.forEach((rule, i) => expect(lines[i].split(/ {2,}/).slice(0, 3)).toEqual([rule.code, rule.defaultSeverity, rule.title + (rule.registry ? ' (--check-platforms)' : '')]));
+    RULES.forEach((rule, i) => {
+      const [code, severity, , title] = lines[i].split(/ {2,}/);
+      expect([code, severity, title]).toEqual([rule.code, rule.defaultSeverity, rule.title + (rule.registry ? ' (--check-platforms)' : '')]);
+    });
+  });
+
+  it('says where each rule looks: its base families, every layered stage, any stage', () => {
+    const scope = (code: string) => cli(['rules']).stdout.split('\n').find((l) => l.startsWith(`${code} `))!.split(/ {2,}/)[2];
+    expect(scope('missing-container-commit')).toBe('okd-fcos,coreos-legacy,coreos');
+    expect(scope('ostree-commit-on-bootc')).toBe('bootc');
+    expect(scope('kernel-without-initramfs')).toBe('layered stages');
+    expect(scope('build-host-kernel')).toBe('any stage');
+    expect(scope('base-platform-missing')).toBe('FROM images');
+    expect(scope('unused-ignore')).toBe('ignore comments');
   });
 
   it('--format json', () => {
@@ -43,9 +56,11 @@ describe('layerlint rules', () => {
       defaultSeverity: 'error',
       title: RULES[0].title,
       summary: RULES[0].summary,
+      appliesTo: 'layered stages',
       needs: 'text',
       documentation: expect.stringMatching(/kernel-without-initramfs\.md$/),
     });
+    expect(out.rules.find((r: { code: string }) => r.code === 'ostree-commit-on-bootc')).toMatchObject({ appliesTo: 'bootc', families: ['bootc'] });
     expect(cli(['rules', '--format', 'xml']).status).toBe(2);
   });
 });

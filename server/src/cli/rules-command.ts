@@ -1,12 +1,21 @@
 // `layerlint rules [--format text|json]`: every rule with its default severity and title.
-import { docsUrl, RULES } from '../engine';
+import { docsUrl, RULES, type RuleInfo } from '../engine';
 import { parse, UsageError } from './args';
 import type { Io } from './types';
 
 export const RULES_USAGE = `Usage: layerlint rules [--format text|json]
 
-Lists every rule: code, default severity, title, and whether it needs the registry (--check-platforms).
+Lists every rule: code, default severity, the stages it applies to (the base families named, every
+layered-image stage, or any stage), title, and whether it needs the registry (--check-platforms).
 `;
+
+/** Where a rule looks: its base families, every layered-image stage, any stage, the FROM images or the ignore comments. */
+function appliesTo(r: RuleInfo): string {
+  if (r.registry) return 'FROM images';
+  if (r.ignoreComments) return 'ignore comments';
+  if (r.families) return r.families.join(',');
+  return r.anyStage ? 'any stage' : 'layered stages';
+}
 
 export function runRules(argv: string[], io: Pick<Io, 'stdout' | 'stderr'>): number {
   let format: string;
@@ -25,13 +34,23 @@ export function runRules(argv: string[], io: Pick<Io, 'stdout' | 'stderr'>): num
     return 2;
   }
   if (format === 'json') {
-    const rules = RULES.map((r) => ({ code: r.code, defaultSeverity: r.defaultSeverity, title: r.title, summary: r.summary, needs: r.registry ? 'registry' : 'text', documentation: docsUrl(r.code) }));
+    const rules = RULES.map((r) => ({
+      code: r.code,
+      defaultSeverity: r.defaultSeverity,
+      title: r.title,
+      summary: r.summary,
+      appliesTo: appliesTo(r),
+      ...(r.families ? { families: r.families } : {}),
+      needs: r.registry ? 'registry' : 'text',
+      documentation: docsUrl(r.code),
+    }));
     io.stdout.write(`${JSON.stringify({ version: 1, rules }, null, 2)}\n`);
     return 0;
   }
   const codeWidth = Math.max(...RULES.map((r) => r.code.length));
   const severityWidth = Math.max(...RULES.map((r) => r.defaultSeverity.length));
-  const lines = RULES.map((r) => `${r.code.padEnd(codeWidth)}  ${r.defaultSeverity.padEnd(severityWidth)}  ${r.title}${r.registry ? ' (--check-platforms)' : ''}`);
+  const scopeWidth = Math.max(...RULES.map((r) => appliesTo(r).length));
+  const lines = RULES.map((r) => `${r.code.padEnd(codeWidth)}  ${r.defaultSeverity.padEnd(severityWidth)}  ${appliesTo(r).padEnd(scopeWidth)}  ${r.title}${r.registry ? ' (--check-platforms)' : ''}`);
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -10,8 +10,17 @@ export const DOCS_BASE_URL = RULE_DOCS_BASE_URL;
 export type { RuleInfo } from './rules/rule';
 
 function infoOf(rule: RuleInfo): RuleInfo {
-  const { code, defaultSeverity, title, summary, families, registry, ignoreComments } = rule;
-  return { code, defaultSeverity, title, summary, ...(families ? { families } : {}), ...(registry ? { registry } : {}), ...(ignoreComments ? { ignoreComments } : {}) };
+  const { code, defaultSeverity, title, summary, families, anyStage, registry, ignoreComments } = rule;
+  return {
+    code,
+    defaultSeverity,
+    title,
+    summary,
+    ...(families ? { families } : {}),
+    ...(anyStage ? { anyStage } : {}),
+    ...(registry ? { registry } : {}),
+    ...(ignoreComments ? { ignoreComments } : {}),
+  };
 }
 
 /** Every rule, from the rules' own declarations: the text rules, the platform check's, those on ignore comments. */

@@ -3,6 +3,7 @@ import type { Finding, Rule } from './rule';
 /** Where the analysis stopped at one of its bounds (model/limits.ts): findings there may be missing. */
 export const analysisLimit: Rule = {
   code: 'analysis-limit',
+  anyStage: true,
   defaultSeverity: 'warning',
   title: 'Part of the file is too large or too deeply nested to analyse',
   summary: 'A value grew past 64 KiB or shell syntax is nested more than 200 levels deep: Layerlint treats it as unknown, so findings that depend on it may be missing.',

@@ -15,6 +15,7 @@ const WHY = 'In a container build `uname -r` is the build host\'s kernel, not th
 
 export const buildHostKernel: Rule = {
   code: 'build-host-kernel',
+  anyStage: true,
   defaultSeverity: 'error',
   title: 'Kernel version taken from the build host',
   summary: '`uname -r` (and dracut/depmod without a version) name the build host\'s kernel, not the image\'s.',

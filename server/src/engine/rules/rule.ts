@@ -44,6 +44,8 @@ export interface RuleInfo {
    * layered-image stage (or every stage) and the base's behaviour decides.
    */
   families?: readonly Family[];
+  /** Holds in every stage, builder stages of no family included (not only layered-image stages). */
+  anyStage?: boolean;
   /** True for the rules that need the registry (platform check), not the text alone. */
   registry?: boolean;
   /** True for the rules about `# layerlint ignore=` comments themselves (checked after every other rule). */
