@@ -31,20 +31,21 @@ const distCli = join(root, 'dist', 'cli.js');
 const wired = spawnSync(process.execPath, [distCli, 'platforms', '--help'], { encoding: 'utf8' }).status === 0;
 const cli = join(work, 'platforms-cli.cjs');
 const cliArgs = wired ? [distCli, 'platforms'] : [cli];
-if (!wired) await build({
-  stdin: {
-    contents: `import { runPlatforms } from './server/src/cli/platforms';\nrunPlatforms(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((c) => { process.exitCode = c; });`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  outfile: cli,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: true,
-  logLevel: 'warning',
-});
+if (!wired)
+  await build({
+    stdin: {
+      contents: `import { runPlatforms } from './server/src/cli/platforms';\nrunPlatforms(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((c) => { process.exitCode = c; });`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    outfile: cli,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    logLevel: 'warning',
+  });
 const support = join(work, 'registry-support.mjs');
 await build({ entryPoints: [join(root, 'test/registry/support/registry.ts')], outfile: support, bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning' });
 const { startRegistry, Pusher } = await import(pathToFileURL(support).href);
@@ -151,9 +152,27 @@ try {
   console.log(`  skopeo inspect --raw on each image in turn    ${s.toFixed(0)} ms`);
   console.log(`  ratio cold / skopeo (median of pairs)         ${ratio.toFixed(3)}  (target ≤ 0.200) ${ratio <= 0.2 ? 'OK' : 'MISSED'}`);
   console.log(`  cold  in a running language server (request) ${median(serverCold).toFixed(0)} ms  (ratio ${(median(serverCold) / s).toFixed(3)}; for information)`);
-  console.log(`  warm  inside the TTL                          ${warm.toFixed(0)} ms  manifest GETs ${warmGets}, HEADs ${warmHeads}, registry requests ${warmAll}  (target: 0 GETs) ${warmGets === 0 ? 'OK' : 'MISSED'}`);
+  console.log(
+    `  warm  inside the TTL                          ${warm.toFixed(0)} ms  manifest GETs ${warmGets}, HEADs ${warmHeads}, registry requests ${warmAll}  (target: 0 GETs) ${warmGets === 0 ? 'OK' : 'MISSED'}`,
+  );
   console.log(`  warm  after the TTL                           ${stale.toFixed(0)} ms  manifest GETs ${staleGets}, HEADs ${staleHeads}  (target: HEADs only) ${staleGets === 0 ? 'OK' : 'MISSED'}`);
-  console.log(JSON.stringify({ bench: 'platforms', images: N, coldMs: Math.round(c), skopeoMs: Math.round(s), ratio: Number(ratio.toFixed(3)), coldOnceMs: Math.round(coldOnce), serverColdMs: Math.round(median(serverCold)), warmMs: Math.round(warm), warmManifestGets: warmGets, warmRequests: warmAll, staleMs: Math.round(stale), staleManifestGets: staleGets, staleHeads }));
+  console.log(
+    JSON.stringify({
+      bench: 'platforms',
+      images: N,
+      coldMs: Math.round(c),
+      skopeoMs: Math.round(s),
+      ratio: Number(ratio.toFixed(3)),
+      coldOnceMs: Math.round(coldOnce),
+      serverColdMs: Math.round(median(serverCold)),
+      warmMs: Math.round(warm),
+      warmManifestGets: warmGets,
+      warmRequests: warmAll,
+      staleMs: Math.round(stale),
+      staleManifestGets: staleGets,
+      staleHeads,
+    }),
+  );
 } finally {
   await reg.stop();
   rmSync(work, { recursive: true, force: true });

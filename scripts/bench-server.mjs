@@ -105,8 +105,20 @@ async function measure(name, command, args) {
 
 const profDir = profile ? mkdtempSync(join(tmpdir(), 'layerlint-server-prof-')) : undefined;
 // Started as its bin starts it: with the Node options of its shebang (the VS Code client passes the same).
-const shebangOptions = readFileSync(ourServer, 'utf8').slice(0, 200).split('\n')[0].replace(/^#!.*?\bnode\b/, '').trim().split(/\s+/).filter(Boolean);
-const ours = await measure('layerlint-language-server', process.execPath, [...shebangOptions, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ourServer, '--stdio']);
+const shebangOptions = readFileSync(ourServer, 'utf8')
+  .slice(0, 200)
+  .split('\n')[0]
+  .replace(/^#!.*?\bnode\b/, '')
+  .trim()
+  .split(/\s+/)
+  .filter(Boolean);
+const ours = await measure('layerlint-language-server', process.execPath, [
+  ...shebangOptions,
+  ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []),
+  ourServer,
+  '--stdio',
+]);
 const theirs = await measure('docker-langserver (rcjsuen)', process.execPath, [theirServer, '--stdio']);
 
 const f = (x) => (x === undefined ? '?' : x.toFixed(1));
@@ -124,15 +136,33 @@ console.log(
 );
 const p95ok = ours.p95 <= 100;
 const rssOk = ours.memory ? ours.memory.hwmMb < 150 : undefined;
-console.log(`  layerlint p95 ${f(ours.p95)} ms (target ≤ 100) ${p95ok ? 'OK' : 'MISSED'}; peak RSS ${f(ours.memory?.hwmMb)} MB (target < 150) ${rssOk === undefined ? 'UNKNOWN' : rssOk ? 'OK' : 'MISSED'}`);
+console.log(
+  `  layerlint p95 ${f(ours.p95)} ms (target ≤ 100) ${p95ok ? 'OK' : 'MISSED'}; peak RSS ${f(ours.memory?.hwmMb)} MB (target < 150) ${rssOk === undefined ? 'UNKNOWN' : rssOk ? 'OK' : 'MISSED'}`,
+);
 console.log(`  layerlint p50 / rcjsuen p50: ${(ours.p50 / theirs.p50).toFixed(2)}`);
 console.log(
   JSON.stringify({
     bench: 'server',
     lines: LINES,
     edits: EDITS,
-    ours: { p50: +ours.p50.toFixed(1), p95: +ours.p95.toFixed(1), max: +ours.max.toFixed(1), completeP50: +ours.complete.p50.toFixed(1), completeP95: +ours.complete.p95.toFixed(1), openMs: Math.round(ours.openMs), rssMb: ours.memory && +ours.memory.rssMb.toFixed(1), hwmMb: ours.memory && +ours.memory.hwmMb.toFixed(1) },
-    rcjsuen: { p50: +theirs.p50.toFixed(1), p95: +theirs.p95.toFixed(1), max: +theirs.max.toFixed(1), openMs: Math.round(theirs.openMs), rssMb: theirs.memory && +theirs.memory.rssMb.toFixed(1), hwmMb: theirs.memory && +theirs.memory.hwmMb.toFixed(1) },
+    ours: {
+      p50: +ours.p50.toFixed(1),
+      p95: +ours.p95.toFixed(1),
+      max: +ours.max.toFixed(1),
+      completeP50: +ours.complete.p50.toFixed(1),
+      completeP95: +ours.complete.p95.toFixed(1),
+      openMs: Math.round(ours.openMs),
+      rssMb: ours.memory && +ours.memory.rssMb.toFixed(1),
+      hwmMb: ours.memory && +ours.memory.hwmMb.toFixed(1),
+    },
+    rcjsuen: {
+      p50: +theirs.p50.toFixed(1),
+      p95: +theirs.p95.toFixed(1),
+      max: +theirs.max.toFixed(1),
+      openMs: Math.round(theirs.openMs),
+      rssMb: theirs.memory && +theirs.memory.rssMb.toFixed(1),
+      hwmMb: theirs.memory && +theirs.memory.hwmMb.toFixed(1),
+    },
   }),
 );
 

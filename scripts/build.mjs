@@ -85,7 +85,14 @@ copyFileSync(join(root, 'node_modules/tree-sitter-bash/tree-sitter-bash.wasm'), 
 // those runs are in the cache too). Under another Node the launcher uses a cache of the user's
 // (server/src/startup/code-cache.ts).
 const cliBundles = ['cli-main', 'cli-platforms'];
-const hashes = Object.fromEntries(cliBundles.map((b) => [b, createHash('sha256').update(readFileSync(join(dist, `${b}.js`))).digest('hex')]));
+const hashes = Object.fromEntries(
+  cliBundles.map((b) => [
+    b,
+    createHash('sha256')
+      .update(readFileSync(join(dist, `${b}.js`)))
+      .digest('hex'),
+  ]),
+);
 await bundle({ in: 'server/src/cli/bin.ts', out: 'cli', bin: true, define: { LAYERLINT_CLI_BUNDLES: JSON.stringify(hashes), LAYERLINT_BUILD_NODE: JSON.stringify(process.version) } });
 chmodSync(join(dist, 'cli.js'), 0o755);
 for (const b of cliBundles) rmSync(join(dist, `${b}.js.cache`), { force: true });
@@ -111,7 +118,9 @@ await new Promise((resolve) => warmUpRegistry.listen(0, '127.0.0.1', resolve));
 const warmUpImage = `127.0.0.1:${warmUpRegistry.address().port}/warm-up:latest`;
 const scratch = mkdtempSync(join(tmpdir(), 'layerlint-code-cache-'));
 try {
-  const examples = readdirSync(join(root, 'examples')).map((d) => join(root, 'examples', d, 'Containerfile')).filter((f) => existsSync(f));
+  const examples = readdirSync(join(root, 'examples'))
+    .map((d) => join(root, 'examples', d, 'Containerfile'))
+    .filter((f) => existsSync(f));
   const env = { ...process.env, LAYERLINT_WRITE_CODE_CACHE: '1', XDG_CACHE_HOME: scratch };
   delete env.LAYERLINT_TURBOFAN;
   // A Containerfile naming the warm-up image through an ARG, as real ones do: FROM extraction is in

@@ -45,12 +45,18 @@ export function isInstalled(dir = cacheDir()) {
 function ripgrepTarget() {
   const arch = process.env.npm_config_arch || process.arch;
   switch (arch) {
-    case 'x64': return 'x86_64-unknown-linux-musl';
-    case 'arm64': return 'aarch64-unknown-linux-musl';
-    case 'arm': return 'arm-unknown-linux-gnueabihf';
-    case 'ppc64': return 'powerpc64le-unknown-linux-gnu';
-    case 's390x': return 's390x-unknown-linux-gnu';
-    default: return 'i686-unknown-linux-musl';
+    case 'x64':
+      return 'x86_64-unknown-linux-musl';
+    case 'arm64':
+      return 'aarch64-unknown-linux-musl';
+    case 'arm':
+      return 'arm-unknown-linux-gnueabihf';
+    case 'ppc64':
+      return 'powerpc64le-unknown-linux-gnu';
+    case 's390x':
+      return 's390x-unknown-linux-gnu';
+    default:
+      return 'i686-unknown-linux-musl';
   }
 }
 
@@ -144,9 +150,7 @@ export async function install({ force = false, quiet = false, progressEvery = 15
   seedRipgrepCache(tmp);
   const headers = nodeHeadersDir();
   // Run from `npm test`, we inherit the outer npm's prefix settings: drop them, the install goes to --prefix.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^npm_(config_(prefix|local_prefix|global_prefix|global|call)|package_|lifecycle_|command$|execpath$)/i.test(k)),
-  );
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_(config_(prefix|local_prefix|global_prefix|global|call)|package_|lifecycle_|command$|execpath$)/i.test(k)));
   const env = {
     ...inherited,
     TMPDIR: tmp,
@@ -167,10 +171,7 @@ export async function install({ force = false, quiet = false, progressEvery = 15
     if (code !== 0) {
       const log = readFileSync(logFile, 'utf8');
       const tail = log.trimEnd().split('\n').slice(-15).join('\n');
-      throw new InstallError(
-        `npm install code-server@${CODE_SERVER_VERSION} failed (exit ${code ?? signal}): ${diagnoseNpmFailure(log)}.\n` +
-          `Full log: ${logFile}\nLast lines:\n${tail}`,
-      );
+      throw new InstallError(`npm install code-server@${CODE_SERVER_VERSION} failed (exit ${code ?? signal}): ${diagnoseNpmFailure(log)}.\n` + `Full log: ${logFile}\nLast lines:\n${tail}`);
     }
   } catch (e) {
     rmSync(partial, { recursive: true, force: true });

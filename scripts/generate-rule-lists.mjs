@@ -20,9 +20,7 @@ const codesOf = (rules) => rules.map((r) => r.code);
 function packageJson(text, rules) {
   const pkg = JSON.parse(text);
   const severities = pkg.contributes.configuration.properties['layerlint.severities'];
-  severities.properties = Object.fromEntries(
-    rules.map((r) => [r.code, { type: 'string', enum: SEVERITY_SETTINGS, description: `${r.title} (default: ${r.defaultSeverity})` }]),
-  );
+  severities.properties = Object.fromEntries(rules.map((r) => [r.code, { type: 'string', enum: SEVERITY_SETTINGS, description: `${r.title} (default: ${r.defaultSeverity})` }]));
   return json(pkg);
 }
 
@@ -44,7 +42,9 @@ function snippets(text, rules) {
 
 function grammar(text, rules) {
   const g = JSON.parse(text);
-  const alternatives = codesOf(rules).map((c) => c.replace(/[-.]/g, '\\$&')).join('|');
+  const alternatives = codesOf(rules)
+    .map((c) => c.replace(/[-.]/g, '\\$&'))
+    .join('|');
   const visit = (node) => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;

@@ -18,7 +18,8 @@ const roundedRect = (x, y, x0, y0, x1, y1, r) => {
 // A layer: a rhombus seen from above (isometric slab top), centred at (cx, cy).
 const slab = (x, y, cx, cy, w, h) => Math.abs(x - cx) / w + Math.abs(y - cy) / h <= 1;
 const segment = (x, y, ax, ay, bx, by, width) => {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
   return (x - ax - t * dx) ** 2 + (y - ay - t * dy) ** 2 <= (width / 2) ** 2;
 };
@@ -47,14 +48,17 @@ const rows = [];
 for (let py = 0; py < SIZE; py++) {
   const row = Buffer.alloc(1 + SIZE * 4);
   for (let px = 0; px < SIZE; px++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < SS; sy++)
       for (let sx = 0; sx < SS; sx++) {
         const c = shade(px + (sx + 0.5) / SS, py + (sy + 0.5) / SS);
-        if (c) (r += c[0]), (g += c[1]), (b += c[2]), a++;
+        if (c) ((r += c[0]), (g += c[1]), (b += c[2]), a++);
       }
     const o = 1 + px * 4;
-    if (a) (row[o] = Math.round(r / a)), (row[o + 1] = Math.round(g / a)), (row[o + 2] = Math.round(b / a));
+    if (a) ((row[o] = Math.round(r / a)), (row[o + 1] = Math.round(g / a)), (row[o + 2] = Math.round(b / a)));
     row[o + 3] = Math.round((255 * a) / (SS * SS));
   }
   rows.push(row);

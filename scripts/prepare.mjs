@@ -24,7 +24,10 @@ export function ensureNodeModules() {
 export function ensureDebianPackages() {
   const list = join(root, 'scripts/debian-packages.txt');
   if (!existsSync(list)) return;
-  const wanted = readFileSync(list, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
+  const wanted = readFileSync(list, 'utf8')
+    .split('\n')
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter(Boolean);
   const missing = wanted.filter((p) => {
     const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' });
     return !(r.status === 0 && r.stdout.includes('install ok installed'));
@@ -39,10 +42,7 @@ export function ensureDebianPackages() {
     apt(['update', '-q']);
     apt(['install', '-y', '-q', '--no-install-recommends', ...missing]);
   } catch (e) {
-    throw new Error(
-      `The tests need the Debian packages ${missing.join(', ')} and they could not be installed ` +
-        `(${e.message}). Install them as root: apt-get install ${missing.join(' ')}`,
-    );
+    throw new Error(`The tests need the Debian packages ${missing.join(', ')} and they could not be installed ` + `(${e.message}). Install them as root: apt-get install ${missing.join(' ')}`);
   }
 }
 

@@ -18,4 +18,4 @@ console.log(`layerlint lint --show-fixes ${files.join(' ')}\n`);
 const r = spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'lint', '--show-fixes', ...files], { cwd: root, stdio: 'inherit' });
 console.log(`\nexit status ${r.status}: ${r.status === 1 ? 'error findings (as expected: the examples include the failing OKD 4.14 recipe)' : r.status === 0 ? 'clean' : 'usage error'}`);
 // The examples are meant to show findings; npm start itself succeeds when the linter ran.
-process.exitCode = r.status === 0 || r.status === 1 ? 0 : r.status ?? 2;
+process.exitCode = r.status === 0 || r.status === 1 ? 0 : (r.status ?? 2);

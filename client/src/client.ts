@@ -131,7 +131,11 @@ export class LayerlintClient implements vscode.Disposable {
       errorHandler: this.errorHandler,
       middleware: {
         // Documentation links open the pages shipped in the extension, offline.
-        handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((d) => this.withBundledDocs(d))),
+        handleDiagnostics: (uri, diagnostics, next) =>
+          next(
+            uri,
+            diagnostics.map((d) => this.withBundledDocs(d)),
+          ),
         provideHover: async (document, position, token, next) => {
           const hover = await next(document, position, token);
           const toUri = (segments: string[]) => vscode.Uri.joinPath(this.context.extensionUri, ...segments).toString();
@@ -224,4 +228,3 @@ export class LayerlintClient implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
-

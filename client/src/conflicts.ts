@@ -32,5 +32,8 @@ export function detectConflicts(lookup: (id: string) => ExtensionState | undefin
 
 /** A stable key of a conflict set, to notice when it changes. */
 export function conflictKey(conflicts: readonly ConflictingExtension[]): string {
-  return conflicts.map((c) => c.id).sort().join(',');
+  return conflicts
+    .map((c) => c.id)
+    .sort()
+    .join(',');
 }

@@ -91,7 +91,10 @@ export function activate(context: vscode.ExtensionContext): LayerlintApi {
   });
   const activationMs = performance.now() - t0;
   output.appendLine(`Layerlint ${context.extension.packageJSON.version}: activated in ${activationMs.toFixed(1)} ms`);
-  void serverReady.then(() => output.appendLine(`Layerlint: language server running ${(performance.now() - t0).toFixed(0)} ms after activation`), () => undefined);
+  void serverReady.then(
+    () => output.appendLine(`Layerlint: language server running ${(performance.now() - t0).toFixed(0)} ms after activation`),
+    () => undefined,
+  );
   return { activationMs, serverReady, checkPlatforms: (args) => checkPlatforms(args) };
 }
 

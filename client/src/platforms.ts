@@ -1,16 +1,7 @@
 // Target platforms for the platform check. vscode-free.
 
 /** Offered in the Quick Pick beside the configured targets. */
-export const KNOWN_PLATFORMS: readonly string[] = [
-  'linux/amd64',
-  'linux/arm64',
-  'linux/ppc64le',
-  'linux/s390x',
-  'linux/arm/v7',
-  'linux/arm/v6',
-  'linux/386',
-  'linux/riscv64',
-];
+export const KNOWN_PLATFORMS: readonly string[] = ['linux/amd64', 'linux/arm64', 'linux/ppc64le', 'linux/s390x', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/riscv64'];
 
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 

@@ -34,9 +34,7 @@ export function summarize(r: CheckPlatformsResult): Summary {
     const missingImages = unique(missingPairs.map((p) => p.image));
     const platforms = unique(missingPairs.map((p) => name(p.t.platform))).join(', ');
     parts.push(
-      missingImages.length === 1
-        ? `${name(missingImages[0].image)} has no instance for ${platforms}.`
-        : `${missingImages.length} of ${imgs.length} base images lack a target platform (${platforms}).`,
+      missingImages.length === 1 ? `${name(missingImages[0].image)} has no instance for ${platforms}.` : `${missingImages.length} of ${imgs.length} base images lack a target platform (${platforms}).`,
     );
   }
   if (unchecked.length > 0) {
@@ -119,7 +117,11 @@ export function outputTable(r: CheckPlatformsResult, ctx: ReportContext): string
     }),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
-  const line = (row: string[]) => row.map((v, c) => v.padEnd(widths[c])).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((v, c) => v.padEnd(widths[c]))
+      .join('  ')
+      .trimEnd();
   const out = [`[${timestamp(ctx.date)}] ${ctx.document}: ${summarize(r).text}`];
   if (rows.length) out.push(line(header), ...rows.map(line));
   for (const i of r.images) {

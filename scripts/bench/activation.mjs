@@ -10,6 +10,8 @@ export function runActivationBench(root) {
   const median = totals[Math.floor(totals.length / 2)];
   const best = runs.reduce((a, b) => (a.loadMs + a.activateMs <= b.loadMs + b.activateMs ? a : b));
   console.log(`\nextension activation (dist/extension.js load + activate, stand-in vscode module, 5 fresh processes):`);
-  console.log(`  median ${median.toFixed(1)} ms, best ${totals[0].toFixed(1)} ms (load ${best.loadMs.toFixed(1)} + activate ${best.activateMs.toFixed(1)}); target < 200 ms ${median < 200 ? 'OK' : 'MISSED'}`);
+  console.log(
+    `  median ${median.toFixed(1)} ms, best ${totals[0].toFixed(1)} ms (load ${best.loadMs.toFixed(1)} + activate ${best.activateMs.toFixed(1)}); target < 200 ms ${median < 200 ? 'OK' : 'MISSED'}`,
+  );
   console.log(JSON.stringify({ bench: 'activation', medianMs: +median.toFixed(1), bestMs: +totals[0].toFixed(1) }));
 }

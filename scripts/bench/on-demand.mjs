@@ -34,12 +34,18 @@ export async function runCodeActionBench(root, { requests = 15 } = {}) {
         let line = Math.floor(((k + 0.5) * rows.length) / requests);
         while (line < rows.length - 1 && !/^(#|COPY|$)/.test(rows[line])) line++;
         const t = process.hrtime.bigint();
-        const result = await lsp.call('textDocument/codeAction', { textDocument: { uri }, range: { start: { line, character: 0 }, end: { line, character: 0 } }, context: { diagnostics: [] } }, 600_000);
+        const result = await lsp.call(
+          'textDocument/codeAction',
+          { textDocument: { uri }, range: { start: { line, character: 0 }, end: { line, character: 0 } }, context: { diagnostics: [] } },
+          600_000,
+        );
         times.push(Number(process.hrtime.bigint() - t) / 1e6);
         sizes.push(JSON.stringify(result).length);
       }
       out[lines] = { medianMs: median(times), maxMs: Math.max(...times), medianBytes: median(sizes) };
-      console.log(`codeAction on a cursor move, ${String(lines).padStart(6)} lines: median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms, response ${median(sizes)} bytes (${requests} requests)`);
+      console.log(
+        `codeAction on a cursor move, ${String(lines).padStart(6)} lines: median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms, response ${median(sizes)} bytes (${requests} requests)`,
+      );
     } finally {
       await lsp.shutdown();
     }

@@ -31,7 +31,9 @@ describe('--format github', () => {
     expect(r.status).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toContainEqual(
-      expect.stringMatching(/^::error file=examples\/okd-4\.14-kernel-swap\/Containerfile,line=6,col=5,endLine=6,endColumn=32,title=layerlint kernel-without-initramfs::Kernel changed without regenerating/),
+      expect.stringMatching(
+        /^::error file=examples\/okd-4\.14-kernel-swap\/Containerfile,line=6,col=5,endLine=6,endColumn=32,title=layerlint kernel-without-initramfs::Kernel changed without regenerating/,
+      ),
     );
     expect(lines).toContainEqual(expect.stringMatching(/^::warning file=[^,]+,line=5,col=16,endLine=5,endColumn=39,title=layerlint cliwrap-deprecated::/));
     for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=/);
@@ -139,11 +141,7 @@ describe('on a terminal', () => {
     expect(onTerminal(['lint', OKD_FIXED], {}).trim()).toBe('1 file, no problems');
   });
 
-  it.each([
-    [{ NO_COLOR: '1' }],
-    [{ TERM: 'dumb' }],
-    [{ NODE_DISABLE_COLORS: '1' }],
-  ])('no colour with %j', (env) => {
+  it.each([[{ NO_COLOR: '1' }], [{ TERM: 'dumb' }], [{ NODE_DISABLE_COLORS: '1' }]])('no colour with %j', (env) => {
     const out = onTerminal(['lint', OKD], env);
     expect(out).toContain('error kernel-without-initramfs');
     expect(out).not.toMatch(/\u001b\[/);

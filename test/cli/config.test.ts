@@ -26,7 +26,9 @@ function project(files: Record<string, string>): string {
 
 function lint(dir: string, args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
-  const found = r.stdout ? JSON.parse(r.stdout).files.map((f: { path: string; diagnostics: { code: string; severity: string }[] }) => [f.path, f.diagnostics.map((d) => `${d.code}:${d.severity}`)]) : [];
+  const found = r.stdout
+    ? JSON.parse(r.stdout).files.map((f: { path: string; diagnostics: { code: string; severity: string }[] }) => [f.path, f.diagnostics.map((d) => `${d.code}:${d.severity}`)])
+    : [];
   return { status: r.status, found: Object.fromEntries(found) as Record<string, string[]>, stderr: r.stderr };
 }
 

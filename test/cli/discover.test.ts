@@ -14,8 +14,8 @@ function repository(): string {
   const dir = mkdtempSync(join(tmpdir(), 'layerlint-discover-'));
   execFileSync('git', ['init', '-q', dir]);
   const files: Record<string, string> = {
-    'Containerfile': OKD_TEXT,
-    'Dockerfile': OKD_TEXT,
+    Containerfile: OKD_TEXT,
+    Dockerfile: OKD_TEXT,
     'app/Containerfile.prod': OKD_TEXT,
     'app/web.containerfile': OKD_TEXT,
     'app/Dockerfile.dev': OKD_TEXT,
@@ -43,7 +43,10 @@ const NAMES = /(^|\/)((Containerfile|Dockerfile)(\..+)?|.+\.(containerfile|docke
 
 function gitSees(dir: string, under = '.'): string[] {
   const out = execFileSync('git', ['ls-files', '--others', '--exclude-standard', '--', under], { cwd: dir, encoding: 'utf8' });
-  return out.split('\n').filter((p) => NAMES.test(p)).sort();
+  return out
+    .split('\n')
+    .filter((p) => NAMES.test(p))
+    .sort();
 }
 
 function linted(dir: string, args: string[]): { status: number | null; paths: string[]; stderr: string } {
@@ -56,15 +59,7 @@ describe('finding Containerfiles', () => {
   it('with no path: every Containerfile git does not ignore, as git lists them', () => {
     const dir = repository();
     const expected = gitSees(dir);
-    expect(expected).toEqual([
-      'Containerfile',
-      'Dockerfile',
-      'app/Containerfile.prod',
-      'app/Dockerfile.dev',
-      'app/old.dockerfile',
-      'app/web.containerfile',
-      'deep/a/b/c/Containerfile',
-    ]);
+    expect(expected).toEqual(['Containerfile', 'Dockerfile', 'app/Containerfile.prod', 'app/Dockerfile.dev', 'app/old.dockerfile', 'app/web.containerfile', 'deep/a/b/c/Containerfile']);
     const r = linted(dir, []);
     expect(r.status).toBe(1);
     expect([...r.paths].sort()).toEqual(expected);

@@ -14,7 +14,11 @@ const dir = mkdtempSync(join(tmpdir(), 'layerlint-inputs-'));
 
 function lint(args: string[], input?: Buffer) {
   const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', ...args], { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '' } });
-  const codes = r.stdout ? JSON.parse(r.stdout).files.flatMap((f: { diagnostics: { code: string; range: { start: { line: number; character: number } } }[] }) => f.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`)) : [];
+  const codes = r.stdout
+    ? JSON.parse(r.stdout).files.flatMap((f: { diagnostics: { code: string; range: { start: { line: number; character: number } } }[] }) =>
+        f.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`),
+      )
+    : [];
   return { status: r.status, stderr: r.stderr, codes };
 }
 

@@ -82,7 +82,10 @@ describe('a file the engine fails on', () => {
 
   it('JSON: the file carries internalErrors', () => {
     const out = JSON.parse(lint(['--format', 'json', BROKEN, CLEAN]).stdout);
-    expect(out.files.map((f: { internalErrors?: string[] }) => f.internalErrors)).toEqual([['Layerlint could not analyse this file: model: Error: injected test fault (LAYERLINT_TEST_FAULT)'], undefined]);
+    expect(out.files.map((f: { internalErrors?: string[] }) => f.internalErrors)).toEqual([
+      ['Layerlint could not analyse this file: model: Error: injected test fault (LAYERLINT_TEST_FAULT)'],
+      undefined,
+    ]);
   });
 
   it.each([

@@ -71,12 +71,7 @@ describe('layerlint lint, text format', () => {
     const file = join(dir, 'Containerfile');
     writeFileSync(
       file,
-      [
-        'ARG BASE=quay.io/fedora/fedora:40',
-        'FROM $BASE',
-        'RUN rpm-ostree override replace https://example.com/kernel-{,core-,modules-,modules-core-}6.4.15-200.fc38.x86_64.rpm',
-        '',
-      ].join('\n'),
+      ['ARG BASE=quay.io/fedora/fedora:40', 'FROM $BASE', 'RUN rpm-ostree override replace https://example.com/kernel-{,core-,modules-,modules-core-}6.4.15-200.fc38.x86_64.rpm', ''].join('\n'),
     );
     const okd = `quay.io/openshift/okd-content@sha256:${'c'.repeat(64)}`;
     expect(cli(['lint', file]).stdout).not.toMatch(/error kernel-without-initramfs/);
@@ -98,7 +93,9 @@ describe('layerlint lint --format json', () => {
     expect(d.range).toEqual({ start: { line: 5, character: 4 }, end: { line: 5, character: 31 } });
     const text = readFileSync(join(ROOT, OKD), 'utf8');
     const fixed = applyEdits(text, d.fixes[0].edits);
-    expect(fixed).toContain('/usr/libexec/rpm-ostree/wrapped/dracut --no-hostonly --kver 6.4.15-200.fc38.x86_64 --reproducible -v --add ostree -f /usr/lib/modules/6.4.15-200.fc38.x86_64/initramfs.img && \\\n    rpm-ostree cleanup -m');
+    expect(fixed).toContain(
+      '/usr/libexec/rpm-ostree/wrapped/dracut --no-hostonly --kver 6.4.15-200.fc38.x86_64 --reproducible -v --add ostree -f /usr/lib/modules/6.4.15-200.fc38.x86_64/initramfs.img && \\\n    rpm-ostree cleanup -m',
+    );
     const again = JSON.parse(cli(['lint', '--format', 'json', '-'], fixed).stdout);
     expect(again.files[0].diagnostics.map((x: { code: string }) => x.code)).not.toContain('kernel-without-initramfs');
   });

@@ -20,11 +20,14 @@ interface CheckedImage {
 }
 
 beforeAll(async () => {
-  server = await startServer((req, res) => {
-    if (req.url !== '/v2/base/manifests/1') return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': OCI_INDEX, 'docker-content-digest': sha256(index) });
-    res.end(index);
-  }, selfSigned(work, 'registry'));
+  server = await startServer(
+    (req, res) => {
+      if (req.url !== '/v2/base/manifests/1') return res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': OCI_INDEX, 'docker-content-digest': sha256(index) });
+      res.end(index);
+    },
+    selfSigned(work, 'registry'),
+  );
 });
 afterAll(async () => {
   await server?.close();

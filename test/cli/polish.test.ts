@@ -17,7 +17,8 @@ describe('help', () => {
     const lint = cli(['lint', '--help']);
     expect(lint.status).toBe(0);
     expect(lint.stdout).toMatch(/^Usage: layerlint lint \[options\]/);
-    for (const option of ['--format', '--failure-threshold', '--config', '--severity', '--ignore', '--fix', '--show-fixes', '--stdin-filename', '--check-platforms']) expect(lint.stdout).toContain(option);
+    for (const option of ['--format', '--failure-threshold', '--config', '--severity', '--ignore', '--fix', '--show-fixes', '--stdin-filename', '--check-platforms'])
+      expect(lint.stdout).toContain(option);
     const platforms = cli(['platforms', '--help']);
     expect(platforms.status).toBe(0);
     expect(platforms.stdout).toMatch(/^Usage:\n {2}layerlint platforms /);
@@ -38,7 +39,11 @@ describe('layerlint rules', () => {
   });
 
   it('says where each rule looks: its base families, every layered stage, any stage', () => {
-    const scope = (code: string) => cli(['rules']).stdout.split('\n').find((l) => l.startsWith(`${code} `))!.split(/ {2,}/)[2];
+    const scope = (code: string) =>
+      cli(['rules'])
+        .stdout.split('\n')
+        .find((l) => l.startsWith(`${code} `))!
+        .split(/ {2,}/)[2];
     expect(scope('missing-container-commit')).toBe('okd-fcos,coreos-legacy,coreos');
     expect(scope('ostree-commit-on-bootc')).toBe('bootc');
     expect(scope('kernel-without-initramfs')).toBe('layered stages');
@@ -147,7 +152,8 @@ describe('--no-ignore-comments', () => {
 
 describe('ignore comments that suppress nothing (issue 15, item 5)', () => {
   const text = `${OKD_BASE}\n# layerlint ignore=kernel-without-initramfs,no-such-rule,dracut-hostonly  # INC-42\n${`RUN ${REPLACE}`}\n`;
-  const lintJson = (args: string[], input = text) => JSON.parse(cli(['lint', '--format', 'json', ...args, '-'], input).stdout).files[0].diagnostics as { code: string; severity: string; line: number }[];
+  const lintJson = (args: string[], input = text) =>
+    JSON.parse(cli(['lint', '--format', 'json', ...args, '-'], input).stdout).files[0].diagnostics as { code: string; severity: string; line: number }[];
 
   it('are hints, and not reported with --no-ignore-comments', () => {
     const found = lintJson([]).map((d) => `${d.code} ${d.severity}`);

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { CONFLICTING_EXTENSIONS, conflictKey, detectConflicts } from '../../client/src/conflicts';
 import { applyConflictOverrides, mapConfigurationResult } from '../../client/src/settings';
 
-const installed = (...ids: string[]) => (id: string) => (ids.includes(id) ? { isActive: false } : undefined);
+const installed =
+  (...ids: string[]) =>
+  (id: string) =>
+    ids.includes(id) ? { isActive: false } : undefined;
 
 describe('Docker extension detection', () => {
   it('knows the three Docker extensions', () => {

@@ -10,9 +10,9 @@ import { DOCUMENT_SELECTOR } from '../../client/src/selector';
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const props = pkg.contributes.configuration.properties as Record<string, { scope: string; default: unknown; properties?: object }>;
-const clientSources = ['extension.ts', 'commands/checkPlatforms.ts', 'commands/showRuleDocumentation.ts', 'client.ts', 'status.ts'].map((f) =>
-  readFileSync(join(root, 'client/src', f), 'utf8'),
-).join('\n');
+const clientSources = ['extension.ts', 'commands/checkPlatforms.ts', 'commands/showRuleDocumentation.ts', 'client.ts', 'status.ts']
+  .map((f) => readFileSync(join(root, 'client/src', f), 'utf8'))
+  .join('\n');
 
 describe('package.json', () => {
   it('activates on dockerfile files and the commands', () => {
@@ -84,7 +84,28 @@ describe('package.json', () => {
     const icon = readFileSync(join(root, pkg.icon));
     expect(icon.subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
     expect([icon.readUInt32BE(16), icon.readUInt32BE(20)].every((n) => n >= 128)).toBe(true);
-    const CATEGORIES = ['Azure', 'Data Science', 'Debuggers', 'Education', 'Extension Packs', 'Formatters', 'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Other', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization', 'AI', 'Chat'];
+    const CATEGORIES = [
+      'Azure',
+      'Data Science',
+      'Debuggers',
+      'Education',
+      'Extension Packs',
+      'Formatters',
+      'Keymaps',
+      'Language Packs',
+      'Linters',
+      'Machine Learning',
+      'Notebooks',
+      'Other',
+      'Programming Languages',
+      'SCM Providers',
+      'Snippets',
+      'Testing',
+      'Themes',
+      'Visualization',
+      'AI',
+      'Chat',
+    ];
     expect(pkg.categories.length).toBeGreaterThan(0);
     for (const c of pkg.categories) expect(CATEGORIES, c).toContain(c);
     expect(pkg.enabledApiProposals).toBeUndefined();

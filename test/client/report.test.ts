@@ -51,7 +51,9 @@ describe('summary', () => {
   it('says why a single image could not be checked, and when all is well', () => {
     expect(summarize(result([fedora]))).toMatchObject({ level: 'warning', text: 'fedora|odd?name could not be checked (the reason is in the report).' });
     // Characters of ordinary names stay.
-    expect(summarize(result([{ ...fedora, image: 'reg.example:5000/my_team/base-image:v1.2' }])).text).toBe('reg.example:5000/my_team/base-image:v1.2 could not be checked (the reason is in the report).');
+    expect(summarize(result([{ ...fedora, image: 'reg.example:5000/my_team/base-image:v1.2' }])).text).toBe(
+      'reg.example:5000/my_team/base-image:v1.2 could not be checked (the reason is in the report).',
+    );
     const ok = { ...okd, results: [okd.results[0]] };
     expect(summarize(result([ok]))).toMatchObject({ level: 'info', text: 'quay.io/openshift/okd-content:4.14 has instances for linux/amd64, linux/arm64.' });
     expect(summarize(result([ok, ok])).text).toBe('2 base images have instances for linux/amd64, linux/arm64.');
@@ -103,9 +105,13 @@ describe('hostile registry and Containerfile text', () => {
       expect(text).not.toMatch(/[[\]<>`\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
       expect(text).not.toMatch(/\]\(|evil/);
     }
-    expect(summarize(result([unchecked])).text).toBe(`${'??Open??command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22id%5Cn%22%7D??'.slice(0, 79)}… could not be checked (the reason is in the report).`);
+    expect(summarize(result([unchecked])).text).toBe(
+      `${'??Open??command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22id%5Cn%22%7D??'.slice(0, 79)}… could not be checked (the reason is in the report).`,
+    );
     const { text } = summarize(result([{ ...hostile, results: [{ ...hostile.results[1], status: 'missing' }] }]));
-    expect(text).toBe(`${`quay.io/x?Open??command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22id%5Cn%22%7D??img src=x onerror=alert?1??]0;pwned`.slice(0, 79)}… has no instance for linux/arm64.`);
+    expect(text).toBe(
+      `${`quay.io/x?Open??command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22id%5Cn%22%7D??img src=x onerror=alert?1??]0;pwned`.slice(0, 79)}… has no instance for linux/arm64.`,
+    );
   });
 
   it('the Markdown report renders registry and file text as text: no link, image, HTML nor control character', () => {
@@ -116,12 +122,12 @@ describe('hostile registry and Containerfile text', () => {
     expect(md).not.toMatch(/\u001b|\u0007|\u202e/);
     expect(md).toContain('\\u001b]0;pwned\\u0007\\u202e');
     // Every line keeps its meaning: the blank line inside the error does not start a heading.
-    expect(md.split('\n').filter((l) => l.startsWith('#')).map((l) => l.slice(0, 30))).toEqual([
-      '# Base image platforms: evil/\\',
-      '## Details',
-      '### Line 3: `quay.io/x[Open](c',
-      '### Line 1: `` `[Open](command',
-    ]);
+    expect(
+      md
+        .split('\n')
+        .filter((l) => l.startsWith('#'))
+        .map((l) => l.slice(0, 30)),
+    ).toEqual(['# Base image platforms: evil/\\', '## Details', '### Line 3: `quay.io/x[Open](c', '### Line 1: `` `[Open](command']);
     expect(md).toContain(`- Not checked: \`authentication required by evil ${LINK} (${LINK})\\u000a\\u000a# ${LINK}\``);
     expect(md).toContain(`- Digest: \`${okd.digest}\` (\`application/vnd.oci.image.index.v1+json${LINK}\`)`);
   });

@@ -6,7 +6,10 @@ import { mapConfigurationResult, withoutUnsetDefaults, type IsSet } from '../../
 
 const DEFAULTS = { platforms: ['linux/amd64', 'linux/arm64'], severities: {}, buildArgs: {} };
 const nothingSet: IsSet = () => false;
-const setIn = (uri: string): IsSet => (scopeUri, key) => scopeUri === uri && key === 'platforms';
+const setIn =
+  (uri: string): IsSet =>
+  (scopeUri, key) =>
+    scopeUri === uri && key === 'platforms';
 
 describe('settings sent to the server', () => {
   it('leave out an unset platforms default, for the section, the leaf and a whole-configuration request', () => {
@@ -23,9 +26,12 @@ describe('settings sent to the server', () => {
     expect(withoutUnsetDefaults('layerlint.severities', { x: 'off' }, undefined, nothingSet)).toEqual({ x: 'off' });
   });
 
-  it('apply item by item with each item\'s scope', () => {
+  it("apply item by item with each item's scope", () => {
     const out = mapConfigurationResult(
-      [{ section: 'layerlint', scopeUri: 'file:///a/Containerfile' }, { section: 'layerlint', scopeUri: 'file:///b/Containerfile' }],
+      [
+        { section: 'layerlint', scopeUri: 'file:///a/Containerfile' },
+        { section: 'layerlint', scopeUri: 'file:///b/Containerfile' },
+      ],
       [DEFAULTS, DEFAULTS],
       [],
       setIn('file:///a/Containerfile'),

@@ -101,13 +101,22 @@ describe('rule documentation', () => {
 describe.each(TEXT_CODES)('examples of %s', (code) => {
   it('Bad reports the rule, with a link to this page', () => {
     const found = lint(example(code, 'Bad'));
-    expect(found.filter((d) => d.code === code), describeAll(found)).not.toHaveLength(0);
+    expect(
+      found.filter((d) => d.code === code),
+      describeAll(found),
+    ).not.toHaveLength(0);
   });
 
   it('Good does not report the rule, nor any error', () => {
     const found = lint(example(code, 'Good'));
-    expect(found.filter((d) => d.code === code), describeAll(found)).toEqual([]);
-    expect(found.filter((d) => d.severity === SEVERITIES.error), describeAll(found)).toEqual([]);
+    expect(
+      found.filter((d) => d.code === code),
+      describeAll(found),
+    ).toEqual([]);
+    expect(
+      found.filter((d) => d.severity === SEVERITIES.error),
+      describeAll(found),
+    ).toEqual([]);
   });
 
   it('the ignore comment in Suppressing silences the rule', () => {

@@ -16,7 +16,29 @@ const SEEDS = readdirSync(join(ROOT, 'examples'), { recursive: true, withFileTyp
 // Several stages in one file, with repeated RUNs (the same text at two places) and ARG-dependent ones.
 const MULTI = `ARG V=1\n${SEEDS.join('\n')}\nFROM ${OKD.slice(5)} AS again\nARG KV=6.4.15-200.fc38.x86_64\nRUN rpm-ostree override replace ${KOJI}\nRUN dracut --kver $KV -f /usr/lib/modules/$KV/initramfs.img\n${SEEDS[0]}`;
 
-const TOKENS = ['\n', '\\\n', ' ', 'x', '"', "'", '$', '${KV}', 'ARG KV=6.1.1-1.fc40.x86_64\n', 'ENV KV=7\n', '# escape=`\n', '<<EOF\n', 'EOF\n', 'RUN ', 'FROM quay.io/fedora/fedora-bootc:42\n', 'dracut ', '--no-hostonly ', '$(uname -r)', ' && ', '# layerlint ignore=dracut-hostonly\n', '\r\n'];
+const TOKENS = [
+  '\n',
+  '\\\n',
+  ' ',
+  'x',
+  '"',
+  "'",
+  '$',
+  '${KV}',
+  'ARG KV=6.1.1-1.fc40.x86_64\n',
+  'ENV KV=7\n',
+  '# escape=`\n',
+  '<<EOF\n',
+  'EOF\n',
+  'RUN ',
+  'FROM quay.io/fedora/fedora-bootc:42\n',
+  'dracut ',
+  '--no-hostonly ',
+  '$(uname -r)',
+  ' && ',
+  '# layerlint ignore=dracut-hostonly\n',
+  '\r\n',
+];
 
 const edit = fc.oneof(
   fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), insert: fc.constantFrom(...TOKENS), remove: fc.constant(0) }),
@@ -61,7 +83,11 @@ describe('incremental analysis', () => {
 
   it('typing: keystrokes anywhere give the same results as a fresh analysis', () => {
     // Positions as large integers: fast-check's doubles crowd at 0 and 1, the file's comment header.
-    const keystroke = fc.record({ at: fc.integer({ min: 0, max: 2 ** 30 }), insert: fc.constantFrom('x', 'e', ' ', '"', "'", '$', '-', '/', '.', '1', '{', '}', ''), remove: fc.integer({ min: 0, max: 1 }) });
+    const keystroke = fc.record({
+      at: fc.integer({ min: 0, max: 2 ** 30 }),
+      insert: fc.constantFrom('x', 'e', ' ', '"', "'", '$', '-', '/', '.', '1', '{', '}', ''),
+      remove: fc.integer({ min: 0, max: 1 }),
+    });
     let splices = 0;
     fc.assert(
       fc.property(fc.constantFrom(MULTI, ...SEEDS), fc.array(keystroke, { minLength: 1, maxLength: 25 }), (seed, keys) => {

@@ -14,7 +14,11 @@ const VERDICTS: PlatformVerdicts = {
   platforms: ['linux/arm64'],
   images: {
     [AMD64]: verdict(AMD64, { platforms: ['linux/amd64'], results: [{ platform: 'linux/arm64', status: 'missing', message: 'no image found' }] }),
-    [AARCH64]: verdict(AARCH64, { platforms: ['linux/aarch64'], results: [{ platform: 'linux/arm64', status: 'missing', message: 'no match' }], mislabeled: [{ label: 'linux/aarch64', canonical: 'linux/arm64' }] }),
+    [AARCH64]: verdict(AARCH64, {
+      platforms: ['linux/aarch64'],
+      results: [{ platform: 'linux/arm64', status: 'missing', message: 'no match' }],
+      mislabeled: [{ label: 'linux/aarch64', canonical: 'linux/arm64' }],
+    }),
   },
 };
 const brief = (text: string, options = {}) => lint(text, { platformVerdicts: VERDICTS, ...options }).map((d) => [d.code, d.range.start.line, d.severity]);
@@ -36,7 +40,9 @@ describe('base-platform rules', () => {
   });
   it('say why an image was not checked, and nothing more about it', () => {
     const text = 'FROM reg.example/x\n';
-    const [d, ...rest] = lint(text, { platformVerdicts: { platforms: ['linux/arm64'], images: { 'reg.example/x': verdict('reg.example/x', { error: 'denied', mislabeled: [{ label: 'a/b', canonical: 'c/d' }] }) } } });
+    const [d, ...rest] = lint(text, {
+      platformVerdicts: { platforms: ['linux/arm64'], images: { 'reg.example/x': verdict('reg.example/x', { error: 'denied', mislabeled: [{ label: 'a/b', canonical: 'c/d' }] }) } },
+    });
     expect(rest).toEqual([]);
     expect([d.code, d.severity, d.message]).toEqual(['base-platform-missing', DiagnosticSeverity.Information, 'Platforms of reg.example/x not checked: denied']);
   });

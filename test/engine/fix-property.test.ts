@@ -11,7 +11,9 @@ const SERIOUS = new Set<number>([SEVERITIES.error, SEVERITIES.warning]);
 
 function tally(ds: LayerlintDiagnostic[]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const d of ds) if (SERIOUS.has(d.severity)) out.set(`${d.code} (${d.severity === SEVERITIES.error ? 'error' : 'warning'})`, (out.get(`${d.code} (${d.severity === SEVERITIES.error ? 'error' : 'warning'})`) ?? 0) + 1);
+  for (const d of ds)
+    if (SERIOUS.has(d.severity))
+      out.set(`${d.code} (${d.severity === SEVERITIES.error ? 'error' : 'warning'})`, (out.get(`${d.code} (${d.severity === SEVERITIES.error ? 'error' : 'warning'})`) ?? 0) + 1);
   return out;
 }
 

@@ -56,9 +56,7 @@ describe('FROM extraction', () => {
     ]);
   });
   it('reports variables that have no value', () => {
-    expect(simple('FROM ${MISSING}:1\nARG LATE=x\n')).toEqual([
-      { image: ':1', line: 0, platforms: T, unresolved: 'cannot resolve $MISSING in "${MISSING}:1" (no ARG default; pass --build-arg)' },
-    ]);
+    expect(simple('FROM ${MISSING}:1\nARG LATE=x\n')).toEqual([{ image: ':1', line: 0, platforms: T, unresolved: 'cannot resolve $MISSING in "${MISSING}:1" (no ARG default; pass --build-arg)' }]);
     expect(simple('ARG B\nFROM ${B:-fallback.example/img}\n')).toEqual([{ image: 'fallback.example/img', line: 1, platforms: T }]);
     expect(simple('ARG B\nFROM x\n', { B: 'ignored' })).toEqual([{ image: 'x', line: 1, platforms: T }]);
   });

@@ -8,7 +8,16 @@ const graph = importGraph(['server/src', 'client/src', 'shared']);
 describe('import graph', () => {
   it('reads the real imports (sanity: the CLI entry point imports its subcommands)', () => {
     expect(graph.get('server/src/cli/main.ts')).toEqual(expect.arrayContaining(['server/src/cli/lint.ts', 'server/src/cli/platforms.ts', 'server/src/cli/types.ts']));
-    expect(importCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
+    expect(
+      importCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
   });
 
   it('has no import cycle (the CLI, the configuration, the engine)', () => {

@@ -28,9 +28,12 @@ describe('kernel RPM names (NEVRA from the right)', () => {
     expect(parseKernelRpm('kernel-core-6.11.4-301.fc41')).toMatchObject({ versionRelease: '6.11.4-301.fc41', kver: undefined });
   });
 
-  it.each(['kernel-devel-6.5.5-200.fc38.x86_64.rpm', 'kernel-headers-6.5.5-200.fc38.x86_64.rpm', 'vim-9.0-1.fc38.x86_64.rpm', 'kernel', 'kernel-core.rpm'])('%s is not a versioned kernel package', (spec) => {
-    expect(parseKernelRpm(spec)).toBeNull();
-  });
+  it.each(['kernel-devel-6.5.5-200.fc38.x86_64.rpm', 'kernel-headers-6.5.5-200.fc38.x86_64.rpm', 'vim-9.0-1.fc38.x86_64.rpm', 'kernel', 'kernel-core.rpm'])(
+    '%s is not a versioned kernel package',
+    (spec) => {
+      expect(parseKernelRpm(spec)).toBeNull();
+    },
+  );
 });
 
 describe('base families', () => {
@@ -114,7 +117,7 @@ describe('shell text seen by the parser', () => {
     expect(lint(text).map((d) => d.code)).toEqual(['missing-container-commit']);
   });
 
-  it('parses heredoc scripts as shell, including `<< \'EOF\'` (dockerfile-utils#130)', () => {
+  it("parses heredoc scripts as shell, including `<< 'EOF'` (dockerfile-utils#130)", () => {
     expect(normaliseForDockerfileParser("RUN cat << 'EOF' > /a")).toBe("RUN cat <<'EOF'  > /a");
     const text = `${OKD}\nRUN << 'EOF'\nset -e\n${REPLACE}\nostree container commit\nEOF\nRUN uname -a\n`;
     expect(commands(text).map((c) => c.name)).toEqual(['set', 'rpm-ostree', 'ostree', 'uname']);

@@ -31,7 +31,16 @@ for (const [code, cases] of Object.entries(CASES)) {
   });
 }
 
-const DRACUT_RULES = ['dracut-kver-mismatch', 'build-host-kernel', 'dracut-output-path', 'dracut-missing-ostree', 'dracut-hostonly', 'dracut-missing-force', 'dracut-through-cliwrap', 'wrapped-dracut-missing'];
+const DRACUT_RULES = [
+  'dracut-kver-mismatch',
+  'build-host-kernel',
+  'dracut-output-path',
+  'dracut-missing-ostree',
+  'dracut-hostonly',
+  'dracut-missing-force',
+  'dracut-through-cliwrap',
+  'wrapped-dracut-missing',
+];
 
 describe("applying a rule's own fix", () => {
   for (const [code, cases] of Object.entries(CASES)) {

@@ -143,13 +143,17 @@ describe('hover on rpm-ostree verbs, dracut and initramfs paths; completion of c
   it('completes command names on an empty `RUN ` and on `rpm-`, and not after a command word', () => {
     for (const line of ['RUN ', 'RUN rpm-', 'RUN --network=none dra', 'RUN dnf -y install vim && rpm-']) {
       const t = `FROM quay.io/fedora/fedora-coreos:stable\n${line}`;
-      expect(completion(analyze(t), { line: 1, character: line.length }).map((i) => i.label), line).toEqual(['rpm-ostree', 'dracut', '/usr/libexec/rpm-ostree/wrapped/dracut', 'ostree container commit', 'bootc container lint', 'dnf', 'depmod']);
+      expect(
+        completion(analyze(t), { line: 1, character: line.length }).map((i) => i.label),
+        line,
+      ).toEqual(['rpm-ostree', 'dracut', '/usr/libexec/rpm-ostree/wrapped/dracut', 'ostree container commit', 'bootc container lint', 'dnf', 'depmod']);
     }
     expect(completion(analyze('FROM fedora:40\nRUN echo hel'), { line: 1, character: 12 })).toEqual([]);
   });
 
   it('after $ and ${: the ARG and ENV names declared above (global ARGs, this stage)', () => {
-    const t = 'ARG BASE=x\nFROM quay.io/fedora/fedora-coreos:stable AS one\nARG KVER\nENV A=1 B=2\nENV LEGACY some value\nFROM quay.io/fedora/fedora-coreos:stable\nARG OTHER\nRUN echo $\nRUN echo ${K';
+    const t =
+      'ARG BASE=x\nFROM quay.io/fedora/fedora-coreos:stable AS one\nARG KVER\nENV A=1 B=2\nENV LEGACY some value\nFROM quay.io/fedora/fedora-coreos:stable\nARG OTHER\nRUN echo $\nRUN echo ${K';
     const labels = (line: number, character: number) => completion(analyze(t), { line, character }).map((i) => i.label);
     expect(labels(7, 10)).toEqual(['BASE', 'OTHER']);
     expect(labels(8, 12)).toEqual(['BASE', 'OTHER']);

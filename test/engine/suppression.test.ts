@@ -6,7 +6,10 @@ import { applyEdits, initEngine, lint, OKD, rangeOf, REPLACE } from '../support/
 
 await initEngine();
 
-const codes = (text: string) => lint(text).map((d) => d.code).sort();
+const codes = (text: string) =>
+  lint(text)
+    .map((d) => d.code)
+    .sort();
 const RECIPE = `RUN rpm-ostree cliwrap install-to-root / && \\\n    ${REPLACE}`;
 
 describe('suppression comments', () => {
@@ -48,7 +51,11 @@ describe('ignore comments with a reason, and turned off', () => {
   it('ignoreComments: false reports what the comments silence', () => {
     const text = `# layerlint global ignore=missing-container-commit\n${OKD}\n# layerlint ignore=cliwrap-deprecated # why\n${RECIPE}\n`;
     expect(codes(text)).toEqual(['cliwrap-same-run', 'kernel-without-initramfs']);
-    expect(lint(text, { ignoreComments: false }).map((d) => d.code).sort()).toEqual(['cliwrap-deprecated', 'cliwrap-same-run', 'kernel-without-initramfs', 'missing-container-commit']);
+    expect(
+      lint(text, { ignoreComments: false })
+        .map((d) => d.code)
+        .sort(),
+    ).toEqual(['cliwrap-deprecated', 'cliwrap-same-run', 'kernel-without-initramfs', 'missing-container-commit']);
   });
 });
 

@@ -80,10 +80,7 @@ describe.each(MODES)('Containerfile grammar (%s)', (mode) => {
     });
 
     it('scopes `# layerlint ignore=` codes and flags unknown ones', async () => {
-      const t = await tokenize(
-        'FROM a\n# layerlint ignore=kernel-without-initramfs, dracut-hostonly no-such-rule\n# layerlint global ignore=cliwrap-deprecated\n',
-        mode,
-      );
+      const t = await tokenize('FROM a\n# layerlint ignore=kernel-without-initramfs, dracut-hostonly no-such-rule\n# layerlint global ignore=cliwrap-deprecated\n', mode);
       expectScopes(t, 1, 'layerlint', ['comment.line.number-sign.dockerfile', 'meta.suppression.layerlint', 'keyword.other.layerlint']);
       expectScopes(t, 1, 'ignore', ['keyword.control.ignore.layerlint']);
       expectScopes(t, 1, 'kernel-without-initramfs', ['constant.other.rule-code.layerlint']);
@@ -163,7 +160,7 @@ describe.each(MODES)('Containerfile grammar (%s)', (mode) => {
     });
 
     it('embeds source.shell in RUN bodies', async () => {
-      const t = await tokenize("RUN set -eu; echo 'single' \"double $X\" | tee /f\n", mode);
+      const t = await tokenize('RUN set -eu; echo \'single\' "double $X" | tee /f\n', mode);
       expectScopes(t, 0, "'single'", [...RUN_SHELL, 'string.quoted.single.shell']);
       expectScopes(t, 0, 'X', ['variable.other.normal.shell']);
       expectScopes(t, 0, '|', ['keyword.operator.pipe.shell']);
@@ -202,10 +199,7 @@ describe.each(MODES)('Containerfile grammar (%s)', (mode) => {
     });
 
     it('recognises the commands inside nested shell constructs, not as arguments or in strings', async () => {
-      const t = await tokenize(
-        'RUN if [ -x /usr/bin/dracut ]; then dracut -f; fi && echo dracut "dracut" && x=$(dracut --help) && (ostree container commit)\n',
-        mode,
-      );
+      const t = await tokenize('RUN if [ -x /usr/bin/dracut ]; then dracut -f; fi && echo dracut "dracut" && x=$(dracut --help) && (ostree container commit)\n', mode);
       expectScopes(t, 0, 'dracut', ['support.function.layerlint.dracut'], 2);
       expectNoScope(t, 0, '/usr/bin/dracut', 'support.function');
       expectNoScope(t, 0, 'dracut', 'support.function', 3);
@@ -269,7 +263,7 @@ describe.each(MODES)('Containerfile grammar (%s)', (mode) => {
     });
 
     it('a heredoc fed to a command is text, and the rest of its line is shell', async () => {
-      const t = await tokenize("RUN cat <<'CONF' > /etc/dracut.conf.d/ostree.conf && dracut -f\nadd_dracutmodules+=\" ostree \"\nCONF\nRUN true\n", mode);
+      const t = await tokenize('RUN cat <<\'CONF\' > /etc/dracut.conf.d/ostree.conf && dracut -f\nadd_dracutmodules+=" ostree "\nCONF\nRUN true\n', mode);
       expectScopes(t, 0, 'CONF', ['entity.name.tag.heredoc.dockerfile']);
       expectNoScope(t, 0, 'dracut', 'support.function');
       expectScopes(t, 0, 'dracut', ['support.function.layerlint.dracut'], 2);

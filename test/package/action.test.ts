@@ -59,14 +59,28 @@ function runAction(workspace: string, given: Record<string, string>) {
     expect(step.shell).toBe('bash');
     const outputFile = join(home, `output-${step.id ?? 'step'}`);
     writeFileSync(outputFile, '');
-    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, npm_config_cache: join(home, '.npm'), npm_config_offline: 'true', npm_config_update_notifier: 'false', GITHUB_OUTPUT: outputFile, GITHUB_ACTIONS: 'true' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      HOME: home,
+      npm_config_cache: join(home, '.npm'),
+      npm_config_offline: 'true',
+      npm_config_update_notifier: 'false',
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_ACTIONS: 'true',
+    };
     for (const k of Object.keys(env)) if (/^(npm_(package|lifecycle)_|LAYERLINT_)/.test(k)) delete env[k];
     for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expression(v);
     const script = join(home, 'step.sh');
     writeFileSync(script, step.run!);
     const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env, encoding: 'utf8' });
     stdout += r.stdout;
-    if (step.id) outputs[step.id] = Object.fromEntries(readFileSync(outputFile, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    if (step.id)
+      outputs[step.id] = Object.fromEntries(
+        readFileSync(outputFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+      );
     if (r.status !== 0) return { failed: true, stdout, stderr: r.stderr, uploads, outputs };
   }
   return { failed: false, stdout, stderr: '', uploads, outputs };

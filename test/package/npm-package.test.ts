@@ -24,7 +24,15 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** npx in a fresh directory with a fresh HOME and npm cache, no network. */
 function npx(args: string[], cwd: string, input?: string) {
   const home = mkdtempSync(join(scratch, 'home-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, npm_config_cache: join(home, '.npm'), npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    npm_config_cache: join(home, '.npm'),
+    npm_config_offline: 'true',
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+  };
   for (const k of Object.keys(env)) if (/^npm_(package|lifecycle)_/.test(k)) delete env[k];
   return spawnSync('npx', ['--yes', '--package', tarball, ...args], { cwd, env, encoding: 'utf8', input });
 }
@@ -37,7 +45,20 @@ describe('the npm package', () => {
   });
 
   it('holds the bundles, wasm, rule docs, schema and licence; no tests, sources, maps or screenshots', () => {
-    for (const f of ['package.json', 'dist/cli.js', 'dist/cli-main.js', 'dist/cli-platforms.js', 'dist/server.js', 'dist/dockerfile-worker.js', 'dist/tree-sitter.wasm', 'dist/tree-sitter-bash.wasm', 'schema/layerlint.schema.json', 'docs/rules/kernel-without-initramfs.md', 'LICENSE', 'README.md']) {
+    for (const f of [
+      'package.json',
+      'dist/cli.js',
+      'dist/cli-main.js',
+      'dist/cli-platforms.js',
+      'dist/server.js',
+      'dist/dockerfile-worker.js',
+      'dist/tree-sitter.wasm',
+      'dist/tree-sitter-bash.wasm',
+      'schema/layerlint.schema.json',
+      'docs/rules/kernel-without-initramfs.md',
+      'LICENSE',
+      'README.md',
+    ]) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => /\.map$|\.ts$|^test\/|^server\/|^client\/|^scripts\/|screenshots|node_modules/.test(f))).toEqual([]);

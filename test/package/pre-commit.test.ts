@@ -46,7 +46,7 @@ describe('pre-commit', () => {
     mkdirSync(project);
     git(project, 'init', '-q');
     const files: Record<string, string> = {
-      'Containerfile': CLEAN_TEXT,
+      Containerfile: CLEAN_TEXT,
       'images/okd/Containerfile.okd': OKD_TEXT,
       'images/app.containerfile': CLEAN_TEXT,
       'docker/Dockerfile': CLEAN_TEXT,
@@ -68,7 +68,11 @@ describe('pre-commit', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/layerlint\.+Failed/);
     expect(r.stdout).toMatch(/^images\/okd\/Containerfile\.okd:6:5 error kernel-without-initramfs /m);
-    const given = readFileSync(log, 'utf8').trim().split('\n').filter((a) => a !== 'lint').sort();
+    const given = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .filter((a) => a !== 'lint')
+      .sort();
     expect(given).toEqual(['Containerfile', 'docker/Dockerfile', 'docker/Dockerfile.dev', 'docker/tool.dockerfile', 'images/app.containerfile', 'images/okd/Containerfile.okd']);
 
     // Fixed: the hook passes.

@@ -15,7 +15,14 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'layerlint-labels-'));
   reg = await startRegistry();
   const push = new Pusher(reg.host);
-  await push.image('corp/bootc-base', { os: 'linux', architecture: 'amd64', label: 'bootc', oci: true, tag: '9.4', labels: { 'containers.bootc': '1', 'ostree.bootable': '1', 'ostree.linux': '5.14.0-427.el9.x86_64' } });
+  await push.image('corp/bootc-base', {
+    os: 'linux',
+    architecture: 'amd64',
+    label: 'bootc',
+    oci: true,
+    tag: '9.4',
+    labels: { 'containers.bootc': '1', 'ostree.bootable': '1', 'ostree.linux': '5.14.0-427.el9.x86_64' },
+  });
   await push.image('corp/ostree-base', { os: 'linux', architecture: 'amd64', label: 'ostree', oci: true, tag: '1', labels: { 'ostree.bootable': 'true' } });
   await push.image('corp/app-base', { os: 'linux', architecture: 'amd64', label: 'app', oci: true, tag: '1' });
 }, 60_000);

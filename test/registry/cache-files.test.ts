@@ -90,7 +90,9 @@ describe('the disk cache', () => {
     put('d'.repeat(64), 100, 1);
     const results = await check(cacheDir, { cacheLimits: { maxAgeMs: 30 * day * 1000, maxBytes: 10_000, sweepEveryMs: 0 } });
     expect(results.map((r) => r.error)).toEqual([null, null]);
-    const left = readdirSync(dir).filter((n) => /^[a-d]+$/.test(n)).map((n) => n[0]);
+    const left = readdirSync(dir)
+      .filter((n) => /^[a-d]+$/.test(n))
+      .map((n) => n[0]);
     expect(left).toEqual(['c', 'd']);
     // The check's own files stay (they are the newest).
     expect(files(cacheDir).filter((f) => f.startsWith('tags/'))).toHaveLength(2);

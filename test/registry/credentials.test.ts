@@ -130,9 +130,7 @@ describe('token service redirects (one redirect loop for manifests and tokens)',
   it('refuses https → http to a host not allowed plain HTTP, and sends it nothing', async () => {
     const { plain, tls, registry, options } = await setup();
     const [r] = await checkImages([{ image: `${registry.host}/team/base:1`, platforms: ['linux/amd64'] }], options);
-    expect(r.error).toBe(
-      `token service at https://token.${PROXIED_DOMAIN}/token failed: token.${PROXIED_DOMAIN} redirected to http://token.${PROXIED_DOMAIN}, which is not allowed over plain HTTP`,
-    );
+    expect(r.error).toBe(`token service at https://token.${PROXIED_DOMAIN}/token failed: token.${PROXIED_DOMAIN} redirected to http://token.${PROXIED_DOMAIN}, which is not allowed over plain HTTP`);
     expect(log(tls)).toEqual(['GET /token?service=a&scope=repository%3Ateam%2Fbase%3Apull [Basic]']);
     expect(plain.requests).toEqual([]);
   });

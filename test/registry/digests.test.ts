@@ -62,11 +62,6 @@ describe('digests in manifests', () => {
       `not a manifest (content type ${OCI_MANIFEST}; the config digest is not sha256:<64 hex digits> or sha512:<128 hex digits>)`,
       `not a manifest (content type ${OCI_INDEX}; an entry's digest is not sha256:<64 hex digits> or sha512:<128 hex digits>)`,
     ]);
-    expect(registry.requests.map((r) => r.url)).toEqual([
-      '/v2/team/single/manifests/1',
-      '/v2/team/single/manifests/1',
-      '/v2/team/short/manifests/1',
-      '/v2/team/list/manifests/1',
-    ]);
+    expect(registry.requests.map((r) => r.url)).toEqual(['/v2/team/single/manifests/1', '/v2/team/single/manifests/1', '/v2/team/short/manifests/1', '/v2/team/list/manifests/1']);
   });
 });

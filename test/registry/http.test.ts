@@ -44,8 +44,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-const manifestCap = (bytes: number) => (status: number): BodyLimit =>
-  status === 200 ? { bytes, over: 'fail' } : { bytes: status >= 300 && status < 400 ? 0 : 64, over: 'truncate' };
+const manifestCap =
+  (bytes: number) =>
+  (status: number): BodyLimit =>
+    status === 200 ? { bytes, over: 'fail' } : { bytes: status >= 300 && status < 400 ? 0 : 64, over: 'truncate' };
 
 const send = (path: string, over: Partial<HttpRequest> = {}) =>
   exchange(agent, new URL(path, server.url), { method: 'GET', headers: { accept: 'application/json' }, timeoutMs: 5000, limit: manifestCap(4096), ...over });

@@ -100,10 +100,7 @@ describe('instance choice against skopeo (containers/image)', () => {
         theirs = at >= 0 ? `missing ${text.slice(at)}` : `skopeo failed: ${r.stderr}`;
       }
       const entries = CASES[job.image.split('/oracle/')[1].split(':')[0]];
-      const mine =
-        job.mine.status === 'ok'
-          ? `ok ${entries.find((_x, k) => job.result.results && k === indexOfDigest(job.result, job.mine.instance!))?.label}`
-          : `missing ${job.mine.message}`;
+      const mine = job.mine.status === 'ok' ? `ok ${entries.find((_x, k) => job.result.results && k === indexOfDigest(job.result, job.mine.instance!))?.label}` : `missing ${job.mine.message}`;
       return { key: `${job.image.split('/oracle/')[1]} → ${job.target}`, mine, theirs };
     });
     // Not vacuous: both outcomes occur.
@@ -181,7 +178,10 @@ beforeAll(async () => {
       const r = await fetch(`http://${reg.host}/v2/oracle/${name}/manifests/${tag}`, {
         headers: { accept: 'application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json' },
       });
-      listDigests.set(`${name}:${tag}`, ((await r.json()) as { manifests: Array<{ digest: string }> }).manifests.map((m) => m.digest));
+      listDigests.set(
+        `${name}:${tag}`,
+        ((await r.json()) as { manifests: Array<{ digest: string }> }).manifests.map((m) => m.digest),
+      );
     }
   }
 });
@@ -195,7 +195,10 @@ describe('caches', () => {
     for (const t of ['a', 'b', 'c']) await push.list('cachetest', t, true, [e('linux/amd64'), e('linux/arm64/v8')]);
     const seen: string[] = [];
     const opts = { cacheDir, onRequest: (m: string, u: string) => seen.push(`${m} ${u.replace(/^https?:\/\/[^/]+/, '')}`) };
-    const cold = await checkImages(images.map((image) => ({ image, platforms: ['linux/arm64'] })), opts);
+    const cold = await checkImages(
+      images.map((image) => ({ image, platforms: ['linux/arm64'] })),
+      opts,
+    );
     expect(cold.map((r) => r.results[0].status)).toEqual(['ok', 'ok', 'ok']);
     expect(seen.filter((s) => s.startsWith('GET /v2/cachetest/manifests/')).sort()).toEqual(
       // the first request to the host also probes HTTPS before plain HTTP on loopback
@@ -203,11 +206,17 @@ describe('caches', () => {
     );
     const logBefore = reg.log();
     seen.length = 0;
-    const warm = await checkImages(images.map((image) => ({ image, platforms: ['linux/arm64'] })), opts);
+    const warm = await checkImages(
+      images.map((image) => ({ image, platforms: ['linux/arm64'] })),
+      opts,
+    );
     expect(warm).toEqual(cold);
     expect(seen).toEqual([]);
     seen.length = 0;
-    const stale = await checkImages(images.map((image) => ({ image, platforms: ['linux/arm64'] })), { ...opts, tagTtlMs: 0 });
+    const stale = await checkImages(
+      images.map((image) => ({ image, platforms: ['linux/arm64'] })),
+      { ...opts, tagTtlMs: 0 },
+    );
     expect(stale).toEqual(cold);
     expect(seen.filter((s) => !s.startsWith('HEAD'))).toEqual([]);
     expect(seen.filter((s) => s.startsWith('HEAD /v2/cachetest/manifests/')).length).toBeGreaterThanOrEqual(3);

@@ -20,7 +20,10 @@ beforeAll(async () => {
   tokens = await startTokenService({ key: cert.key, cert: cert.cert, issuer: 'layerlint-test', service: 'layerlint-registry', users: { [USER]: PASS } });
   open = await startRegistry();
   const push = new Pusher(open.host);
-  await push.list('public/base', 'v1', true, [{ os: 'linux', architecture: 'amd64', label: 'a' }, { os: 'linux', architecture: 'arm64', variant: 'v8', label: 'b' }]);
+  await push.list('public/base', 'v1', true, [
+    { os: 'linux', architecture: 'amd64', label: 'a' },
+    { os: 'linux', architecture: 'arm64', variant: 'v8', label: 'b' },
+  ]);
   await push.list('private/base', 'v1', false, [{ os: 'linux', architecture: 'amd64', label: 'a' }]);
   // A second registry over the same storage, behind token auth.
   guarded = await startRegistry({

@@ -12,15 +12,27 @@ describe('carryOver', () => {
 
   it('keeps what is before the edit and moves what is after it', () => {
     // A character typed in line 2: line 1 stays, line 3 stays (the edit is within a line).
-    expect(ranges(carryOver(old, old.replace('RUN b', 'RUN bb'), ds))).toEqual([[1, 0, 1, 7], [3, 0, 3, 6]]);
+    expect(ranges(carryOver(old, old.replace('RUN b', 'RUN bb'), ds))).toEqual([
+      [1, 0, 1, 7],
+      [3, 0, 3, 6],
+    ]);
     // A line inserted at the top: both move down.
-    expect(ranges(carryOver(old, `\n${old}`, ds))).toEqual([[2, 0, 2, 7], [4, 0, 4, 6]]);
+    expect(ranges(carryOver(old, `\n${old}`, ds))).toEqual([
+      [2, 0, 2, 7],
+      [4, 0, 4, 6],
+    ]);
     // Characters inserted before a finding on its line: it moves right.
-    expect(ranges(carryOver(old, old.replace('expose', '  expose'), ds))).toEqual([[1, 0, 1, 7], [3, 2, 3, 8]]);
+    expect(ranges(carryOver(old, old.replace('expose', '  expose'), ds))).toEqual([
+      [1, 0, 1, 7],
+      [3, 2, 3, 8],
+    ]);
   });
 
   it('collapses a finding inside a removed region onto the edit', () => {
-    expect(ranges(carryOver(old, 'FROM a\nRUN b\nexpose 1\n', ds))).toEqual([[1, 0, 1, 0], [2, 0, 2, 6]]);
+    expect(ranges(carryOver(old, 'FROM a\nRUN b\nexpose 1\n', ds))).toEqual([
+      [1, 0, 1, 0],
+      [2, 0, 2, 6],
+    ]);
   });
 
   it('returns the same diagnostics for the same text', () => {

@@ -10,7 +10,10 @@ import { DEFAULT_CAPABILITIES, LspClient } from '../support/lsp-client';
 
 const TEXT = `${OKD}\nRUN ${REPLACE}\nRUN echo done\n`;
 const URI = 'file:///lazy/Containerfile';
-const RESOLVING = { ...DEFAULT_CAPABILITIES, textDocument: { ...DEFAULT_CAPABILITIES.textDocument, codeAction: { ...DEFAULT_CAPABILITIES.textDocument.codeAction, resolveSupport: { properties: ['edit'] } } } };
+const RESOLVING = {
+  ...DEFAULT_CAPABILITIES,
+  textDocument: { ...DEFAULT_CAPABILITIES.textDocument, codeAction: { ...DEFAULT_CAPABILITIES.textDocument.codeAction, resolveSupport: { properties: ['edit'] } } },
+};
 /** The cursor on the last line, where there is no finding: what a client asks on every cursor move. */
 const CURSOR = { textDocument: { uri: URI }, range: { start: { line: 2, character: 3 }, end: { line: 2, character: 3 } }, context: { diagnostics: [] } };
 const FIX_ALL = 'source.fixAll.layerlint';

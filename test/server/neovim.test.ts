@@ -48,7 +48,9 @@ interface Report {
 function nvimVersion(): string {
   const r = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
   if (r.error || r.status !== 0) {
-    throw new Error(`Neovim is needed by this test and \`nvim\` could not be run (${r.error?.message ?? r.stderr}). Install it: apt-get install neovim (npm test does it from scripts/debian-packages.txt)`);
+    throw new Error(
+      `Neovim is needed by this test and \`nvim\` could not be run (${r.error?.message ?? r.stderr}). Install it: apt-get install neovim (npm test does it from scripts/debian-packages.txt)`,
+    );
   }
   return /NVIM v(\d+\.\d+\.\d+)/.exec(r.stdout)?.[1] ?? '?';
 }

@@ -28,7 +28,11 @@ const ours = (m: Message) => (m.params.diagnostics as { source: string; code: st
 /** Waits for a publication of exactly these Layerlint findings (earlier validations may still publish meanwhile). */
 function published(c: LspClient, uri: string, expected: string[], since: number): Promise<Message> {
   const want = JSON.stringify(expected);
-  return c.waitFor((m) => m.method === "textDocument/publishDiagnostics" && m.params.uri === uri && JSON.stringify(ours(m)) === want, 10_000, since).catch((e) => { throw new Error(`${want} not in ${JSON.stringify(c.received.slice(since).map((m) => m.method === "textDocument/publishDiagnostics" ? ours(m) : m.method))}: ${e.message}`); });
+  return c
+    .waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && JSON.stringify(ours(m)) === want, 10_000, since)
+    .catch((e) => {
+      throw new Error(`${want} not in ${JSON.stringify(c.received.slice(since).map((m) => (m.method === 'textDocument/publishDiagnostics' ? ours(m) : m.method)))}: ${e.message}`);
+    });
 }
 
 function project(config: string): { dir: string; uri: string; config: string } {

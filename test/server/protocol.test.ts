@@ -47,7 +47,7 @@ function lineOf(text: string, needle: string): { line: number; character: number
 }
 
 describe('language server over stdio', () => {
-  it('answers layerlint/rules with every rule of the catalogue, in its order (the editor\'s rule list)', async () => {
+  it("answers layerlint/rules with every rule of the catalogue, in its order (the editor's rule list)", async () => {
     const c = await started();
     const { result } = await c.request('layerlint/rules', null);
     expect(result).toEqual(RULES.map((r) => ({ code: r.code, defaultSeverity: r.defaultSeverity, title: r.title, registry: r.registry === true })));
@@ -56,7 +56,8 @@ describe('language server over stdio', () => {
 
   it('answers layerlint/registryHosts with the registries a check of the open document contacts, ARGs resolved from the settings', async () => {
     const c = await started({ buildArgs: { REGISTRY: 'registry.example:5000' } });
-    const text = 'ARG REGISTRY=quay.io\nARG TAG\nFROM ${REGISTRY}/fedora/fedora-coreos:stable\nFROM --platform=linux/arm64 ghcr.io/acme/tool:1 AS tool\nFROM docker.io/library/fedora:${TAG}\nFROM tool\n';
+    const text =
+      'ARG REGISTRY=quay.io\nARG TAG\nFROM ${REGISTRY}/fedora/fedora-coreos:stable\nFROM --platform=linux/arm64 ghcr.io/acme/tool:1 AS tool\nFROM docker.io/library/fedora:${TAG}\nFROM tool\n';
     c.open(URI, text);
     const { result } = await c.request('layerlint/registryHosts', { textDocument: { uri: URI }, platforms: ['linux/amd64'] });
     expect(result).toEqual(['registry.example:5000', 'ghcr.io', 'docker.io/library/fedora:${TAG}']);

@@ -20,14 +20,44 @@ beforeAll(async () => {
 });
 afterAll(() => c.kill());
 
-const pieces = fc.constantFrom('\\\n', '\n', ' ', '"', "'", '<<EOF\n', 'EOF\n', 'dracut ', '--kver ', 'rpm-ostree ', 'override replace ', '&& ', '$(', ')', '{,a}', '`', '\u0000', '\r\n', '# layerlint ignore=', 'kernel-6.4.15-200.fc38.x86_64.rpm ', 'FROM quay.io/openshift/okd-content:4.14\n', 'RUN ');
+const pieces = fc.constantFrom(
+  '\\\n',
+  '\n',
+  ' ',
+  '"',
+  "'",
+  '<<EOF\n',
+  'EOF\n',
+  'dracut ',
+  '--kver ',
+  'rpm-ostree ',
+  'override replace ',
+  '&& ',
+  '$(',
+  ')',
+  '{,a}',
+  '`',
+  '\u0000',
+  '\r\n',
+  '# layerlint ignore=',
+  'kernel-6.4.15-200.fc38.x86_64.rpm ',
+  'FROM quay.io/openshift/okd-content:4.14\n',
+  'RUN ',
+);
 
 describe('language server under an edit storm', () => {
   it('survives 1,000 random incremental edits and then publishes the correct diagnostics', async () => {
     let doc = TextDocument.create(URI, 'dockerfile', 1, OKD);
     c.open(URI, OKD, 1);
     await c.diagnostics(URI, 1);
-    const edits = fc.sample(fc.tuple(fc.nat(), fc.nat(6), fc.array(pieces, { maxLength: 3 }).map((a) => a.join(''))), { numRuns: 1000, seed: 20261124 });
+    const edits = fc.sample(
+      fc.tuple(
+        fc.nat(),
+        fc.nat(6),
+        fc.array(pieces, { maxLength: 3 }).map((a) => a.join('')),
+      ),
+      { numRuns: 1000, seed: 20261124 },
+    );
     for (const [at, length, text] of edits) {
       const size = doc.getText().length;
       const start = doc.positionAt(at % (size + 1));
@@ -57,7 +87,7 @@ describe('language server under an edit storm', () => {
       Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1'),
       `FROM quay.io/openshift/okd-content:4.14\nRUN ${'x'.repeat(1_000_000)}\n`,
       `FROM quay.io/openshift/okd-content:4.14\nRUN dracut \\\n${'  --add ostree \\\n'.repeat(10_000)}  -f\n`,
-      'RUN cat << \'EOF\'\nunterminated "quote $(\n',
+      "RUN cat << 'EOF'\nunterminated \"quote $(\n",
     ];
     for (const [i, text] of inputs.entries()) {
       const uri = `file:///storm/bad-${i}`;

@@ -88,7 +88,9 @@ export const tests: { name: string; fn: () => Promise<void> }[] = [
       assert.equal(doc.languageId, 'dockerfile');
       await new Promise((r) => setTimeout(r, 1500));
       assert.deepEqual(
-        ours(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(codeOf),
+        ours(doc.uri)
+          .filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
+          .map(codeOf),
         [],
       );
     },

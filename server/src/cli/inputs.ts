@@ -93,7 +93,8 @@ export async function readInputs(paths: string[], io: { stdin: NodeJS.ReadableSt
       inputs.push({ path, ...decodeInput(path === '-' ? await readStdin(io.stdin) : readFileLimited(path)) });
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      const reason = e instanceof InputError ? err.message : err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+      const reason =
+        e instanceof InputError ? err.message : err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
       io.stderr.write(`layerlint: cannot read ${path === '-' ? 'standard input' : path}: ${reason}\n`);
       failed = true;
     }

@@ -13,7 +13,11 @@ function knownCode(code: string, from: string): string {
   return code;
 }
 
-const list = (values: readonly string[]) => values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+const list = (values: readonly string[]) =>
+  values
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** `--severity code=level` and `--ignore code` (repeatable, comma lists allowed) as severity overrides. */
 export function severityOverrides(severity: readonly string[], ignored: readonly string[], from: { severity: string; ignore: string }): Record<string, SeveritySetting> {

@@ -7,8 +7,8 @@ import schema from '../../../schema/layerlint.schema.json';
 import { ConfigError, type ConfigFailureThreshold, type ProjectConfig } from './types';
 
 const USER_LEVEL_ONLY: Record<string, string> = {
-  insecureRegistries: 'insecure registries are a user-level setting (--insecure-registry, registries.conf, the editor\'s user settings); a repository\'s file cannot set them',
-  authFile: 'the registry auth file is a user-level setting; a repository\'s file cannot set it',
+  insecureRegistries: "insecure registries are a user-level setting (--insecure-registry, registries.conf, the editor's user settings); a repository's file cannot set them",
+  authFile: "the registry auth file is a user-level setting; a repository's file cannot set it",
 };
 
 let validateSchema: ReturnType<Ajv['compile']> | undefined;
@@ -59,7 +59,13 @@ function toConfig(raw: RawConfig, path: string): ProjectConfig {
   return { path, severities, buildArgs, rpmOstreeVersion: raw.rpmOstreeVersion, bases: { ...raw.bases }, platforms: raw.platforms, failureThreshold: raw.failureThreshold };
 }
 
-const segments = (pointer: string) => (pointer ? pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : []);
+const segments = (pointer: string) =>
+  pointer
+    ? pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    : [];
 
 /** Offset of the key or value at `path` in the YAML tree (the nearest existing ancestor if absent). */
 function locate(root: YamlNode | null, path: string[], part: 'key' | 'value'): number {
@@ -107,7 +113,11 @@ function describe(e: ErrorObject, data: Record<string, unknown>): { key: string;
     }
     case 'pattern':
       if (e.propertyName !== undefined) {
-        return { key: [...path, e.propertyName].join('.'), text: 'must be an image glob such as registry.example.com/*/base:* (no spaces)', offset: (root) => locate(root, [...path, e.propertyName!], 'key') };
+        return {
+          key: [...path, e.propertyName].join('.'),
+          text: 'must be an image glob such as registry.example.com/*/base:* (no spaces)',
+          offset: (root) => locate(root, [...path, e.propertyName!], 'key'),
+        };
       }
       return {
         key,

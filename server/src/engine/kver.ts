@@ -32,10 +32,54 @@ const VARIANTS = ['rt-debug', '64k-debug', '16k-debug', 'rt', '64k', '16k', 'deb
 const SUBPACKAGES = ['modules-core', 'modules-extra', 'modules-internal', 'modules', 'core'];
 // Words that make `kernel-…` something other than a kernel (headers, tools, build files, kmods…).
 const NOT_A_KERNEL = new Set([
-  'devel', 'headers', 'tools', 'libs', 'doc', 'docs', 'debuginfo', 'debugsource', 'selftests', 'cross', 'abi', 'stablelists',
-  'whitelists', 'srpm', 'rpm', 'macros', 'uki', 'virt', 'firmware', 'matched', 'akmods', 'addons', 'install', 'livepatch',
-  'bpftool', 'perf', 'python3', 'nvidia', 'kmod', 'kmods', 'zfs', 'source', 'src', 'sign', 'signed', 'common', 'license',
-  'utils', 'api', 'ipaclones', 'partner', 'zfcpdump', 'kdump', 'bootwrapper', 'rpm-macros', 'config', 'configs', 'build',
+  'devel',
+  'headers',
+  'tools',
+  'libs',
+  'doc',
+  'docs',
+  'debuginfo',
+  'debugsource',
+  'selftests',
+  'cross',
+  'abi',
+  'stablelists',
+  'whitelists',
+  'srpm',
+  'rpm',
+  'macros',
+  'uki',
+  'virt',
+  'firmware',
+  'matched',
+  'akmods',
+  'addons',
+  'install',
+  'livepatch',
+  'bpftool',
+  'perf',
+  'python3',
+  'nvidia',
+  'kmod',
+  'kmods',
+  'zfs',
+  'source',
+  'src',
+  'sign',
+  'signed',
+  'common',
+  'license',
+  'utils',
+  'api',
+  'ipaclones',
+  'partner',
+  'zfcpdump',
+  'kdump',
+  'bootwrapper',
+  'rpm-macros',
+  'config',
+  'configs',
+  'build',
 ]);
 
 // Community kernels seen in layered images: their meta package is a kernel even where nothing was
@@ -131,9 +175,7 @@ export interface KernelRpm extends Nevra {
   versionRelease: string;
 }
 
-const ARCHES = new Set([
-  'x86_64', 'aarch64', 'ppc64le', 's390x', 'i686', 'i386', 'armv7hl', 'riscv64', 'noarch', 'src',
-]);
+const ARCHES = new Set(['x86_64', 'aarch64', 'ppc64le', 's390x', 'i686', 'i386', 'armv7hl', 'riscv64', 'noarch', 'src']);
 
 /** The final path segment of a URL or path, without query/fragment. */
 export function fileName(spec: string): string {

@@ -17,7 +17,9 @@ export async function onCodeAction(ctx: ServerContext, params: CodeActionParams,
   if (!ctx.resolvesCodeActionEdits) {
     const asked = only !== undefined;
     actions = asked ? await Promise.all(actions.map((a) => (isFixAllData(a.data) ? onCodeActionResolve(ctx, a, token) : a))) : actions.filter((a) => !isFixAllData(a.data));
-    actions = actions.filter((a) => !isFixAllData(a.data) || (a.edit?.changes?.[state.doc.uri]?.length ?? 0) > 0).map((a) => (isFixAllData(a.data) ? { title: a.title, kind: a.kind, edit: a.edit } : a));
+    actions = actions
+      .filter((a) => !isFixAllData(a.data) || (a.edit?.changes?.[state.doc.uri]?.length ?? 0) > 0)
+      .map((a) => (isFixAllData(a.data) ? { title: a.title, kind: a.kind, edit: a.edit } : a));
   }
   if (state.settings.dockerfile.diagnostics && (!only || only.includes('quickfix'))) {
     actions.push(...ctx.dockerfile.codeActions(state.doc.uri, state.doc.getText(), params.range, diagnostics));

@@ -105,10 +105,7 @@ export class Validator {
       }
       // Without `data`: code actions read the fixes from this version's analysis on the server, and
       // publishing every fix's edits would multiply the message size.
-      const own: Diagnostic[] = [
-        ...analysis.internalErrors.map((e) => analysisFailed(e, text)),
-        ...analysis.diagnostics.map(({ data: _fixes, ...d }) => d),
-      ];
+      const own: Diagnostic[] = [...analysis.internalErrors.map((e) => analysisFailed(e, text)), ...analysis.diagnostics.map(({ data: _fixes, ...d }) => d)];
       if (genericAfterPublishing) {
         const last = this.lastGeneric.get(uri);
         if (!current()) return;

@@ -24,7 +24,7 @@ export function parseChallenge(header: string | null): Challenge | undefined {
   if (!m) return undefined;
   const params: Record<string, string> = {};
   const re = /([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))/g;
-  for (let p; (p = re.exec(m[2])); ) params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : p[3];
+  for (let p; (p = re.exec(m[2]));) params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : p[3];
   return { scheme: m[1].toLowerCase(), params };
 }
 

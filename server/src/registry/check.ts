@@ -3,16 +3,7 @@
 import { RegistryCache, defaultCacheDir, type CacheLimits } from './cache';
 import { RegistryError } from './errors';
 import { ManifestFetcher, type ResolvedManifest } from './manifest';
-import {
-  chooseInstance,
-  findMislabeled,
-  formatPlatform,
-  isAttestation,
-  parsePlatform,
-  singleMatches,
-  type Mislabel,
-  type ConfigFacts,
-} from './platform';
+import { chooseInstance, findMislabeled, formatPlatform, isAttestation, parsePlatform, singleMatches, type Mislabel, type ConfigFacts } from './platform';
 import { parseReference, type ImageReference } from './reference';
 import { RegistryTransport, type Budget, type TransportOptions } from './transport';
 

@@ -14,9 +14,7 @@ export const ACCEPT = [OCI_INDEX, DOCKER_LIST, OCI_MANIFEST, DOCKER_MANIFEST].jo
 const KNOWN = new Set([OCI_INDEX, DOCKER_LIST, OCI_MANIFEST, DOCKER_MANIFEST]);
 const GENERIC = new Set(['', 'application/json', 'application/octet-stream', 'text/plain']);
 
-export type ParsedManifest =
-  | { kind: 'list'; listKind: ListKind; mediaType: string; entries: IndexEntry[] }
-  | { kind: 'image'; mediaType: string; config: { digest: string } };
+export type ParsedManifest = { kind: 'list'; listKind: ListKind; mediaType: string; entries: IndexEntry[] } | { kind: 'image'; mediaType: string; config: { digest: string } };
 
 export interface ResolvedManifest {
   digest: string;
@@ -105,8 +103,7 @@ function statusError(target: RequestTarget, res: RegistryResponse, what: string)
   return new RegistryError('http', `${target.host} answered ${res.status}${codes.length ? ` (${codes.join(', ')})` : ''} for the ${what}`);
 }
 
-const tooLarge = (size: number | undefined) =>
-  `manifest too large (${size !== undefined ? `${size} bytes` : 'over the limit'}; containers/image refuses manifests over 4 MiB)`;
+const tooLarge = (size: number | undefined) => `manifest too large (${size !== undefined ? `${size} bytes` : 'over the limit'}; containers/image refuses manifests over 4 MiB)`;
 
 /** Image config labels that name a base family (bootc, ostree) or its kernel. */
 export const BASE_LABELS: readonly string[] = ['containers.bootc', 'ostree.bootable', 'ostree.linux'];

@@ -2,7 +2,6 @@
 // its platform matcher; docs/rules/base-platform-missing.md).
 import { formatPlatform, parsePlatform, type Platform } from '../reference/platform-name';
 
-
 /** What the platform check keeps of an image config: its platform, and the labels that say what kind of base it is. */
 export interface ConfigFacts extends Platform {
   labels?: Record<string, string>;
@@ -118,7 +117,11 @@ export function findMislabeled(entries: readonly IndexEntry[]): Mislabel[] {
     let fixedVariant = e.platform.variant ?? '';
     const lowerOs = os.toLowerCase();
     if (os !== lowerOs && KNOWN_OS.includes(lowerOs)) fixedOs = lowerOs;
-    const alias = ARCH_ALIASES[arch.toLowerCase()] ?? (arch !== arch.toLowerCase() && Object.values(ARCH_ALIASES).concat(['arm64', 'amd64', 'arm', 'ppc64le', 's390x', 'riscv64', '386']).includes(arch.toLowerCase()) ? arch.toLowerCase() : undefined);
+    const alias =
+      ARCH_ALIASES[arch.toLowerCase()] ??
+      (arch !== arch.toLowerCase() && Object.values(ARCH_ALIASES).concat(['arm64', 'amd64', 'arm', 'ppc64le', 's390x', 'riscv64', '386']).includes(arch.toLowerCase())
+        ? arch.toLowerCase()
+        : undefined);
     if (alias) {
       const [a, v] = alias.split('/');
       fixedArch = a;

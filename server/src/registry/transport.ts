@@ -124,7 +124,14 @@ export class RegistryTransport {
   async close(): Promise<void> {
     const all = [...this.dispatchers.values()];
     this.dispatchers.clear();
-    await Promise.all(all.map((d) => d.then((x) => x.close(), () => {})));
+    await Promise.all(
+      all.map((d) =>
+        d.then(
+          (x) => x.close(),
+          () => {},
+        ),
+      ),
+    );
   }
 
   /**
@@ -203,8 +210,7 @@ export class RegistryTransport {
         timeoutMs,
         signal: opts.budget?.signal,
         // Redirects need no body; error bodies are kept short.
-        limit: (status) =>
-          status === 200 ? { bytes: opts.maxBody, over: 'fail' } : { bytes: status >= 300 && status < 400 ? 0 : 64 * 1024, over: 'truncate' },
+        limit: (status) => (status === 200 ? { bytes: opts.maxBody, over: 'fail' } : { bytes: status >= 300 && status < 400 ? 0 : 64 * 1024, over: 'truncate' }),
       });
       return { ...res, url };
     } catch (e) {

@@ -101,9 +101,7 @@ export class Workbench {
   /** The editor's rendered text, one entry per view line (top to bottom, non-breaking spaces normalised). */
   async editorLines(): Promise<string[]> {
     const lines = this.editor.locator('.view-lines .view-line');
-    const items = await lines.evaluateAll((els) =>
-      els.map((e: any) => ({ top: parseFloat(e.style.top) || 0, text: (e.textContent as string).replace(/\u00a0/g, ' ') })),
-    );
+    const items = await lines.evaluateAll((els) => els.map((e: any) => ({ top: parseFloat(e.style.top) || 0, text: (e.textContent as string).replace(/\u00a0/g, ' ') })));
     return items.sort((a, b) => a.top - b.top).map((i) => i.text);
   }
 
@@ -137,7 +135,10 @@ export class Workbench {
     const rows = this.page.locator('.action-widget .monaco-list-row.action');
     const count = await rows.count();
     for (let i = 0; i <= count; i++) {
-      const focused = await this.page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label').catch(() => null);
+      const focused = await this.page
+        .locator('.action-widget .monaco-list-row.action.focused')
+        .getAttribute('aria-label')
+        .catch(() => null);
       if (focused?.includes(title)) {
         await this.keyboard.press('Enter');
         await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: 10_000 });
@@ -157,7 +158,11 @@ async function expectText(l: Locator, pieces: string[], timeout = 20_000): Promi
   const deadline = Date.now() + timeout;
   let text = '';
   for (;;) {
-    text = (await l.first().textContent().catch(() => '')) ?? '';
+    text =
+      (await l
+        .first()
+        .textContent()
+        .catch(() => '')) ?? '';
     if (pieces.every((p) => text.includes(p))) return;
     if (Date.now() > deadline) throw new Error(`expected ${pieces.join(', ')} in "${text}"`);
     await new Promise((r) => setTimeout(r, 100));

@@ -73,7 +73,23 @@ export function selfSigned(dir: string, name: string, cn = 'layerlint-test'): { 
   const certPath = join(dir, `${name}.crt`);
   execFileSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '2', '-subj', `/CN=${cn}`, '-addext', `subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:*.${PROXIED_DOMAIN}`],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${cn}`,
+      '-addext',
+      `subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:*.${PROXIED_DOMAIN}`,
+    ],
     { stdio: 'ignore' },
   );
   return { keyPath, certPath, key: readFileSync(keyPath, 'utf8'), cert: readFileSync(certPath, 'utf8') };
@@ -123,7 +139,16 @@ export async function startTokenService(o: { key: string; cert: string; issuer: 
     const now = Math.floor(Date.now() / 1000);
     const header = b64url(JSON.stringify({ typ: 'JWT', alg: 'RS256', x5c: [der.toString('base64')] }));
     const claims = b64url(
-      JSON.stringify({ iss: o.issuer, sub: user ?? '', aud: u.searchParams.get('service') ?? o.service, exp: now + (o.expiresIn ?? 300), nbf: now - 10, iat: now, jti: `${now}-${Math.random()}`, access }),
+      JSON.stringify({
+        iss: o.issuer,
+        sub: user ?? '',
+        aud: u.searchParams.get('service') ?? o.service,
+        exp: now + (o.expiresIn ?? 300),
+        nbf: now - 10,
+        iat: now,
+        jti: `${now}-${Math.random()}`,
+        access,
+      }),
     );
     const sig = b64url(sign('RSA-SHA256', Buffer.from(`${header}.${claims}`), o.key));
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: `${header}.${claims}.${sig}`, expires_in: o.expiresIn ?? 300 }));

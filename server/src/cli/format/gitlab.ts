@@ -23,21 +23,24 @@ export function formatGitlab(files: LintedFile[]): string {
       severity: 'blocker',
       location: { path: file.path, lines: { begin: 1, end: 1 } },
     }));
-    return [...errors, ...file.diagnostics.map((d) => {
-      const lineText = (lines[d.range.start.line] ?? '').trim();
-      const key = `${file.path}\0${d.code}\0${lineText}`;
-      const nth = seen.get(key) ?? 0;
-      seen.set(key, nth + 1);
-      return {
-        type: 'issue',
-        check_name: d.code,
-        description: messageText(d),
-        categories: ['Bug Risk'],
-        fingerprint: createHash('sha256').update(`${key}\0${nth}`).digest('hex'),
-        severity: SEVERITY[SEVERITY_NAMES[d.severity]],
-        location: { path: file.path, lines: { begin: d.range.start.line + 1, end: d.range.end.line + 1 } },
-      };
-    })];
+    return [
+      ...errors,
+      ...file.diagnostics.map((d) => {
+        const lineText = (lines[d.range.start.line] ?? '').trim();
+        const key = `${file.path}\0${d.code}\0${lineText}`;
+        const nth = seen.get(key) ?? 0;
+        seen.set(key, nth + 1);
+        return {
+          type: 'issue',
+          check_name: d.code,
+          description: messageText(d),
+          categories: ['Bug Risk'],
+          fingerprint: createHash('sha256').update(`${key}\0${nth}`).digest('hex'),
+          severity: SEVERITY[SEVERITY_NAMES[d.severity]],
+          location: { path: file.path, lines: { begin: d.range.start.line + 1, end: d.range.end.line + 1 } },
+        };
+      }),
+    ];
   });
   return `${JSON.stringify(issues, null, 2)}\n`;
 }

@@ -19,11 +19,17 @@ export function formatJunit(files: LintedFile[], fails: (file: LintedFile, sever
       );
     });
     const errors = internalErrorsOf(file).map(
-      (message) => `    <testcase classname="${xmlEscape(file.path)}" name="layerlint internal error">\n      <error type="internal-error" message="${xmlEscape(message)}">${xmlEscape(`${file.path} ${message}`)}</error>\n    </testcase>\n`,
+      (message) =>
+        `    <testcase classname="${xmlEscape(file.path)}" name="layerlint internal error">\n      <error type="internal-error" message="${xmlEscape(message)}">${xmlEscape(`${file.path} ${message}`)}</error>\n    </testcase>\n`,
     );
     cases.unshift(...errors);
     if (cases.length === 0) cases.push(`    <testcase classname="${xmlEscape(file.path)}" name="layerlint"/>\n`);
-    return { tests: cases.length, failures: failing.length, errors: errors.length, xml: `  <testsuite name="${xmlEscape(file.path)}" tests="${cases.length}" failures="${failing.length}" errors="${errors.length}" skipped="0">\n${cases.join('')}  </testsuite>\n` };
+    return {
+      tests: cases.length,
+      failures: failing.length,
+      errors: errors.length,
+      xml: `  <testsuite name="${xmlEscape(file.path)}" tests="${cases.length}" failures="${failing.length}" errors="${errors.length}" skipped="0">\n${cases.join('')}  </testsuite>\n`,
+    };
   });
   const sum = (key: 'tests' | 'failures' | 'errors') => suites.reduce((n, s) => n + s[key], 0);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="layerlint" tests="${sum('tests')}" failures="${sum('failures')}" errors="${sum('errors')}">\n${suites.map((s) => s.xml).join('')}</testsuites>\n`;

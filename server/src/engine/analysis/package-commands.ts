@@ -94,9 +94,32 @@ export function isCliwrapInstall(cmd: ShellCommand): RpmOstreeVerb | undefined {
 
 const DNF = new Set(['dnf', 'dnf5', 'yum', 'microdnf', 'dnf4']);
 const DNF_VALUE_OPTIONS = new Set([
-  '--enablerepo', '--disablerepo', '--repo', '--repoid', '--setopt', '--releasever', '--installroot', '--repofrompath',
-  '-x', '--exclude', '--forcearch', '-c', '--config', '--disableplugin', '--enableplugin', '--comment', '--downloaddir',
-  '--destdir', '--color', '-d', '--debuglevel', '-e', '--errorlevel', '--rpmverbosity', '--from-repo', '--use-host-config',
+  '--enablerepo',
+  '--disablerepo',
+  '--repo',
+  '--repoid',
+  '--setopt',
+  '--releasever',
+  '--installroot',
+  '--repofrompath',
+  '-x',
+  '--exclude',
+  '--forcearch',
+  '-c',
+  '--config',
+  '--disableplugin',
+  '--enableplugin',
+  '--comment',
+  '--downloaddir',
+  '--destdir',
+  '--color',
+  '-d',
+  '--debuglevel',
+  '-e',
+  '--errorlevel',
+  '--rpmverbosity',
+  '--from-repo',
+  '--use-host-config',
 ]);
 const DNF_CHANGE_VERBS = new Set(['install', 'in', 'localinstall', 'upgrade', 'update', 'up', 'swap', 'reinstall', 'distro-sync', 'dsync', 'downgrade', 'down']);
 // Verbs that take the installed kernel's place rather than installing one beside it.
@@ -197,7 +220,10 @@ export function kernelChange(cmd: ShellCommand, context: KernelContext = { kerne
   const rpm = rpmMode(cmd);
   if (rpm && rpm.mode !== 'erase') {
     const inPlace = context.kernelRemoved || rpm.mode === 'upgrade';
-    const packages = kernelPackages(cmd.args.filter((w) => w !== rpm.word && (value(w) ?? '').endsWith('.rpm')), inPlace);
+    const packages = kernelPackages(
+      cmd.args.filter((w) => w !== rpm.word && (value(w) ?? '').endsWith('.rpm')),
+      inPlace,
+    );
     if (packages.length === 0) return undefined;
     return { tool: 'rpm', verb: rpm.mode, verbWord: rpm.word, packages, removed: [], replaces: inPlace, noScripts: skipsScriptlets(cmd) };
   }
@@ -209,7 +235,7 @@ function skipsScriptlets(cmd: ShellCommand): boolean {
   return cmd.args.some((w, i) => {
     const v = value(w) ?? '';
     if (v === '--noscripts' || v === '--no-scripts' || v === '--noposttrans') return true;
-    const setopt = v.startsWith('--setopt=') ? v.slice('--setopt='.length) : v === '--setopt' ? value(cmd.args[i + 1]) ?? '' : '';
+    const setopt = v.startsWith('--setopt=') ? v.slice('--setopt='.length) : v === '--setopt' ? (value(cmd.args[i + 1]) ?? '') : '';
     return /^tsflags=(?:\S*,)?noscripts\b/.test(setopt);
   });
 }

@@ -75,7 +75,7 @@ export function buildDocument(
       stageVars.push(vars);
     } else if (record.keyword === 'ARG') {
       for (const { name, value: def } of record.properties ?? []) {
-        const value = name in buildArgs ? buildArgs[name] : def !== null ? substitute(def, vars, escapeChar, tooLong) : current ? globalArgs.lookup(name) ?? undefined : undefined;
+        const value = name in buildArgs ? buildArgs[name] : def !== null ? substitute(def, vars, escapeChar, tooLong) : current ? (globalArgs.lookup(name) ?? undefined) : undefined;
         setVar(name, value);
       }
     } else if (record.keyword === 'ENV' && current) {
@@ -101,7 +101,17 @@ function labelsOf(baseLabels: Readonly<Record<string, Readonly<Record<string, st
   return Object.hasOwn(baseLabels, key) ? baseLabels[key] : undefined;
 }
 
-function startStage(record: InstructionRecord, range: Range, lines: LineIndex, stages: Stage[], globalArgs: DockerfileVariables, escapeChar: string, tooLong: () => void, bases: Readonly<Record<string, string>>, baseLabels: Readonly<Record<string, Readonly<Record<string, string>>>>): Stage {
+function startStage(
+  record: InstructionRecord,
+  range: Range,
+  lines: LineIndex,
+  stages: Stage[],
+  globalArgs: DockerfileVariables,
+  escapeChar: string,
+  tooLong: () => void,
+  bases: Readonly<Record<string, string>>,
+  baseLabels: Readonly<Record<string, Readonly<Record<string, string>>>>,
+): Stage {
   const from = record.from!;
   const imageText = from.image ?? undefined;
   const image = imageText !== undefined ? substitute(imageText, globalArgs, escapeChar, tooLong) : undefined;
@@ -116,12 +126,25 @@ function startStage(record: InstructionRecord, range: Range, lines: LineIndex, s
     imageRange: from.imageStart !== undefined && from.imageEnd !== undefined ? lines.range(from.imageStart, from.imageEnd) : undefined,
     image,
     parent,
-    base: declaredBase(lines, range.start.line) ?? (parent === undefined && image !== undefined ? (configuredBase(image, bases) ?? familyOf(image) ?? labelledBase(image, labelsOf(baseLabels, image)) ?? null) : null),
+    base:
+      declaredBase(lines, range.start.line) ??
+      (parent === undefined && image !== undefined ? (configuredBase(image, bases) ?? familyOf(image) ?? labelledBase(image, labelsOf(baseLabels, image)) ?? null) : null),
     runs: [],
   };
 }
 
-function buildRun(record: InstructionRecord, run: RunRecord, range: Range, index: number, text: string, lines: LineIndex, escapeChar: string, vars: DockerfileVariables, limits: LimitHits, reuse?: AnalysisReuse): RunModel {
+function buildRun(
+  record: InstructionRecord,
+  run: RunRecord,
+  range: Range,
+  index: number,
+  text: string,
+  lines: LineIndex,
+  escapeChar: string,
+  vars: DockerfileVariables,
+  limits: LimitHits,
+  reuse?: AnalysisReuse,
+): RunModel {
   const flags = run.flags.map((f) => ({ ...f, range: lines.range(f.start, f.end) }));
   const model: RunModel = { index, range, keywordRange: lines.range(record.start, run.keywordEnd), flags, commands: [], execForm: run.execForm };
   // Blanks and continuations before the first argument are harmless to the shell.
@@ -149,7 +172,17 @@ function buildRun(record: InstructionRecord, run: RunRecord, range: Range, index
   return model;
 }
 
-function shellCommands(run: RunRecord, text: string, lines: LineIndex, escapeChar: string, vars: DockerfileVariables, limits: LimitHits, argsStart: number, end: number, source: string): ShellCommand[] {
+function shellCommands(
+  run: RunRecord,
+  text: string,
+  lines: LineIndex,
+  escapeChar: string,
+  vars: DockerfileVariables,
+  limits: LimitHits,
+  argsStart: number,
+  end: number,
+  source: string,
+): ShellCommand[] {
   const shellVars = new ShellVariables(vars.copy());
   const heredocs = source.includes('<<') ? run.heredocs : [];
   if (heredocs.length === 0) {
@@ -164,9 +197,7 @@ function shellCommands(run: RunRecord, text: string, lines: LineIndex, escapeCha
   const lineCommands = extractCommands(commandLine, shellVars, lines, limits);
   const commands = [...lineCommands];
   const topLevel = lineCommands.filter((c) => !c.inSubstitution);
-  const bodiesAreScripts =
-    topLevel.length === 0 ||
-    (topLevel.length === 1 && SHELLS.has(basename(topLevel[0].name)) && !topLevel[0].args.some((a) => a.values?.[0] === '-c'));
+  const bodiesAreScripts = topLevel.length === 0 || (topLevel.length === 1 && SHELLS.has(basename(topLevel[0].name)) && !topLevel[0].args.some((a) => a.values?.[0] === '-c'));
   if (!bodiesAreScripts) return commands;
   for (const heredoc of heredocs) {
     if (!heredoc.content) continue;

@@ -91,17 +91,19 @@ export const OSTREE_UNKNOWN: BaseInfo = base('ostree-unknown', 'unrecognised bas
  */
 export const BASE_PRAGMA = /^\s*#\s*layerlint\s+base\s*=\s*([\w.-]+)\s*$/;
 
-const DECLARED = new Map<string, () => BaseInfo>(Object.entries({
-  fcos: () => base('coreos', 'Fedora CoreOS (declared: base=fcos)', {}),
-  'okd-fcos': () => base('okd-fcos', 'OKD machine-os content, FCOS era (declared: base=okd-fcos)', { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no', cliwrapOn: 'yes' }),
-  'okd-scos': () => base('coreos', 'OKD CentOS Stream CoreOS (declared: base=okd-scos)', {}),
-  rhcos: () => base('coreos', 'RHCOS (declared: base=rhcos)', {}),
-  bootc: () => base('bootc', 'a bootc image (declared: base=bootc)', { ostreeRepo: 'no', dracutConfigured: 'unknown' }),
-  // The families of docs/rules/README.md by their own names.
-  coreos: () => base('coreos', 'CoreOS (declared: base=coreos)', {}),
-  'coreos-legacy': () => base('coreos-legacy', 'CoreOS (declared: base=coreos-legacy)', { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no' }),
-  'ostree-unknown': () => ({ ...OSTREE_UNKNOWN, label: 'an ostree-based image (declared: base=ostree-unknown)' }),
-}));
+const DECLARED = new Map<string, () => BaseInfo>(
+  Object.entries({
+    fcos: () => base('coreos', 'Fedora CoreOS (declared: base=fcos)', {}),
+    'okd-fcos': () => base('okd-fcos', 'OKD machine-os content, FCOS era (declared: base=okd-fcos)', { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no', cliwrapOn: 'yes' }),
+    'okd-scos': () => base('coreos', 'OKD CentOS Stream CoreOS (declared: base=okd-scos)', {}),
+    rhcos: () => base('coreos', 'RHCOS (declared: base=rhcos)', {}),
+    bootc: () => base('bootc', 'a bootc image (declared: base=bootc)', { ostreeRepo: 'no', dracutConfigured: 'unknown' }),
+    // The families of docs/rules/README.md by their own names.
+    coreos: () => base('coreos', 'CoreOS (declared: base=coreos)', {}),
+    'coreos-legacy': () => base('coreos-legacy', 'CoreOS (declared: base=coreos-legacy)', { rpmOstreeRegenerates: 'no', dnfRegenerates: 'no' }),
+    'ostree-unknown': () => ({ ...OSTREE_UNKNOWN, label: 'an ostree-based image (declared: base=ostree-unknown)' }),
+  }),
+);
 
 /** The names `# layerlint base=` and the configuration's `bases` accept. */
 export const DECLARED_BASE_NAMES: readonly string[] = [...DECLARED.keys()];

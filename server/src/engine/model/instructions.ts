@@ -38,9 +38,7 @@ export interface ParsedInstructions {
 export function normaliseForDockerfileParser(text: string): string {
   let out = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   if (out.includes('<<')) {
-    out = out.replace(/^([ \t]*RUN\b[^\n]*)$/gim, (line) =>
-      line.replace(/<<(-?)([ \t]+)(['"]?)([A-Za-z_][\w.-]*)(['"]?)/g, (_m, dash, blank, q1, name, q2) => `<<${dash}${q1}${name}${q2}${blank}`),
-    );
+    out = out.replace(/^([ \t]*RUN\b[^\n]*)$/gim, (line) => line.replace(/<<(-?)([ \t]+)(['"]?)([A-Za-z_][\w.-]*)(['"]?)/g, (_m, dash, blank, q1, name, q2) => `<<${dash}${q1}${name}${q2}${blank}`));
   }
   return out;
 }

@@ -22,7 +22,7 @@ export class DockerfileVariables implements VariableScope {
     const before = this.vars.get(name)?.length ?? 0;
     const fits = value === undefined || this.length - before + value.length <= MAX_SCOPE_LENGTH;
     this.vars.set(name, fits ? value : undefined);
-    this.length += (fits ? value?.length ?? 0 : 0) - before;
+    this.length += (fits ? (value?.length ?? 0) : 0) - before;
     return fits;
   }
 

@@ -27,7 +27,8 @@ export const cliwrapDeprecated: Rule = {
       out.push({
         code: this.code,
         severity: 'warning',
-        message: '`rpm-ostree cliwrap` is deprecated since rpm-ostree 2024.9. Its wrappers stay in the image and change how rpm and dracut behave on the nodes (OCPBUGS-30149), and before 2024.4 running it on an already wrapped image destroys the real binaries.',
+        message:
+          '`rpm-ostree cliwrap` is deprecated since rpm-ostree 2024.9. Its wrappers stay in the image and change how rpm and dracut behave on the nodes (OCPBUGS-30149), and before 2024.4 running it on an already wrapped image destroys the real binaries.',
         range: wrap.subWord ? ctx.lines.range(wrap.verbWord.start, wrap.subWord.end) : wrap.verbWord.range,
         fixes,
       });

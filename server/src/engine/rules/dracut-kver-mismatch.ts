@@ -30,7 +30,8 @@ export const dracutKverMismatch: Rule = {
       out.push({
         code: this.code,
         severity: 'error',
-        message: `dracut builds for kernel ${value}, but the stage installs ${expected}${detail(value, installed.kver)}. ` +
+        message:
+          `dracut builds for kernel ${value}, but the stage installs ${expected}${detail(value, installed.kver)}. ` +
           'The initramfs must be built for exactly VERSION-RELEASE.ARCH: for any other version dracut fails or loops, and the node boots without a matching initramfs.',
         range: argRange(ctx, arg),
         fixes: [{ title: `Use the installed kernel's version (${kver.describe})`, isPreferred: true, edits }],

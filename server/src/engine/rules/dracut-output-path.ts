@@ -23,7 +23,8 @@ export const dracutOutputPath: Rule = {
         out.push({
           code: this.code,
           severity: 'error',
-          message: 'dracut has no output image, so it writes to /boot. Nothing may go to /boot in an image (bootc: nonempty-boot); the initramfs belongs in /usr/lib/modules/<kver>/initramfs.img beside vmlinuz.',
+          message:
+            'dracut has no output image, so it writes to /boot. Nothing may go to /boot in an image (bootc: nonempty-boot); the initramfs belongs in /usr/lib/modules/<kver>/initramfs.img beside vmlinuz.',
           range: f.cmd.nameWord.range,
           fixes: path ? [{ title: `Write the initramfs to ${path}`, isPreferred: true, edits: [insertAt(ctx, f.cmd.end, ` ${force}${path}`)] }] : [],
         });

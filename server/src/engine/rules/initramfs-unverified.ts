@@ -14,8 +14,7 @@ export const initramfsUnverified: Rule = {
   code: 'initramfs-unverified',
   defaultSeverity: 'hint',
   title: 'Automatic initramfs regeneration is not verified',
-  summary:
-    'The kernel change relies on rpm-ostree regenerating the initramfs; failures in the kernel %posttrans do not fail the build, so check that the file exists.',
+  summary: 'The kernel change relies on rpm-ostree regenerating the initramfs; failures in the kernel %posttrans do not fail the build, so check that the file exists.',
   check(ctx) {
     const out: Finding[] = [];
     for (const [f, stage] of commandsOf(ctx)) {

@@ -18,7 +18,8 @@ export const multipleKernels: Rule = {
         out.push({
           code: this.code,
           severity: 'error',
-          message: '`rpm-ostree install` of a kernel adds a second kernel beside the base one ("Multiple kernels"); bootc and rpm-ostree expect exactly one. Replace the installed kernel with `rpm-ostree override replace`.',
+          message:
+            '`rpm-ostree install` of a kernel adds a second kernel beside the base one ("Multiple kernels"); bootc and rpm-ostree expect exactly one. Replace the installed kernel with `rpm-ostree override replace`.',
           range: change.verbWord.range,
           fixes: files ? [{ title: 'Use rpm-ostree override replace', isPreferred: true, edits: [replaceWord(ctx, change.verbWord, 'override replace')] }] : [],
         });

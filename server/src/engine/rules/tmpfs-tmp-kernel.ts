@@ -21,7 +21,8 @@ export const tmpfsTmpKernel: Rule = {
           out.push({
             code: this.code,
             severity: 'error',
-            message: 'rpm-ostree builds the new initramfs in $TMPDIR and renames it into /usr/lib/modules; with a tmpfs on /tmp that rename fails ("Invalid cross-device link") while the build still passes (blue-build/cli#119).',
+            message:
+              'rpm-ostree builds the new initramfs in $TMPDIR and renames it into /usr/lib/modules; with a tmpfs on /tmp that rename fails ("Invalid cross-device link") while the build still passes (blue-build/cli#119).',
             range: flag.range,
             fixes: [{ title: 'Drop the tmpfs mount from this RUN', isPreferred: true, edits: [deleteFlag(ctx, flag)] }],
           });

@@ -125,7 +125,7 @@ function* fixAllRounds(text: string, options: LintOptions, first?: Analysis): Ge
       const fix = preferredFix(d);
       if (!fix) continue;
       const spans = fix.edits.map((e) => [lines.offsetAt(e.range.start), lines.offsetAt(e.range.end)] as [number, number]);
-      const overlaps = spans.some(([s, e]) => taken.some(([ts, te]) => s < te && ts < e || s === ts));
+      const overlaps = spans.some(([s, e]) => taken.some(([ts, te]) => (s < te && ts < e) || s === ts));
       if (overlaps) continue;
       taken.push(...spans);
       edits.push(...fix.edits);

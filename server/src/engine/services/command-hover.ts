@@ -32,11 +32,11 @@ export function commandWordHover(at: WordAt): string | undefined {
     return [
       '**dracut** builds an initramfs.',
       '',
-      'In a layered image it must be built for the image\'s kernel, not the build host\'s, beside that kernel, for every machine, with the ostree module:',
+      "In a layered image it must be built for the image's kernel, not the build host's, beside that kernel, for every machine, with the ostree module:",
       '',
       `\`dracut --no-hostonly --kver <kver> --reproducible --add ostree -f ${initramfsPath('<kver>')}\``,
       '',
-      'Where cliwrap is on, `dracut` is rpm-ostree\'s shim: call `/usr/libexec/rpm-ostree/wrapped/dracut` (or set `RPMOSTREE_CLIWRAP_SKIP=1`).',
+      "Where cliwrap is on, `dracut` is rpm-ostree's shim: call `/usr/libexec/rpm-ostree/wrapped/dracut` (or set `RPMOSTREE_CLIWRAP_SKIP=1`).",
     ].join('\n');
   }
   const value = at.word.values?.length === 1 ? at.word.values[0] : at.word.text;

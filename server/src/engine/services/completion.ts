@@ -87,7 +87,7 @@ const VARIABLE_AT_END = /\$\{?[A-Za-z_0-9]*$/;
 
 const COMMANDS: [string, string][] = [
   ['rpm-ostree', 'rpm-ostree: install, override replace/remove, cleanup (the verbs that work in a build)'],
-  ['dracut', 'build an initramfs (for the image\'s kernel, beside it in /usr/lib/modules/<kver>/)'],
+  ['dracut', "build an initramfs (for the image's kernel, beside it in /usr/lib/modules/<kver>/)"],
   ['/usr/libexec/rpm-ostree/wrapped/dracut', 'the real dracut where cliwrap is on'],
   ['ostree container commit', 'the last step of a RUN on rpm-ostree-composed bases'],
   ['bootc container lint', 'the last step of a bootc Containerfile'],

@@ -61,7 +61,22 @@ export function extractCommands(fragment: Fragment, vars: ShellVariables, lines:
 }
 
 // Nodes that cannot contain a command: the walk does not descend into them.
-const LEAVES = new Set(['word', 'string_content', 'raw_string', 'ansi_c_string', 'number', 'variable_name', 'comment', 'file_descriptor', 'heredoc_body', 'heredoc_start', 'heredoc_end', 'special_variable_name', 'regex', 'test_operator']);
+const LEAVES = new Set([
+  'word',
+  'string_content',
+  'raw_string',
+  'ansi_c_string',
+  'number',
+  'variable_name',
+  'comment',
+  'file_descriptor',
+  'heredoc_body',
+  'heredoc_start',
+  'heredoc_end',
+  'special_variable_name',
+  'regex',
+  'test_operator',
+]);
 const SUBSTITUTIONS = new Set(['command_substitution', 'process_substitution']);
 
 // A cursor walk: Node objects are made only for the nodes that matter (they are costly in web-tree-sitter).

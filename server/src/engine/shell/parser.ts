@@ -4,11 +4,7 @@ import { Language, Parser, type Tree } from 'web-tree-sitter';
 
 // The wasm files sit beside the bundle (dist/) at run time, and in node_modules when running from source.
 function locate(file: string, packageDir: string): string {
-  const candidates = [
-    join(__dirname, file),
-    join(__dirname, '..', '..', '..', '..', 'node_modules', packageDir, file),
-    join(process.cwd(), 'node_modules', packageDir, file),
-  ];
+  const candidates = [join(__dirname, file), join(__dirname, '..', '..', '..', '..', 'node_modules', packageDir, file), join(process.cwd(), 'node_modules', packageDir, file)];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error(`layerlint: cannot find ${file} (looked in ${candidates.join(', ')})`);
   return found;
