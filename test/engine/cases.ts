@@ -23,6 +23,31 @@ const UNKNOWN_BASE = 'FROM ghcr.io/example/atomic-desktop:41';
 const CORP_BOOTC = ['# layerlint base=bootc', 'FROM registry.corp.example/platform/rhel-bootc-base:9.4'];
 export const CASES: Record<string, Case[]> = {
   'kernel-without-initramfs': [
+    // kernel-install turned off around a dnf kernel change (real cachyos swap scripts): nothing regenerates.
+    {
+      name: 'rpm-ostree kernel-install hook moved away around dnf swap (fedora-bootc 42)',
+      text: file(
+        BOOTC42,
+        run(
+          'mv /usr/lib/kernel/install.d/05-rpmostree.install /usr/lib/kernel/install.d/05-rpmostree.install.bak',
+          'dnf -y swap kernel kernel-cachyos-lto --allowerasing',
+          'mv /usr/lib/kernel/install.d/05-rpmostree.install.bak /usr/lib/kernel/install.d/05-rpmostree.install',
+        ),
+      ),
+      expect: { token: 'dnf -y swap', severity: 'error' },
+    },
+    {
+      name: 'kernel-install linked to true around dnf swap (fedora-bootc 42)',
+      text: file(BOOTC42, run('ln -sf /usr/bin/true /usr/bin/kernel-install', 'dnf -y swap kernel kernel-cachyos-lto --allowerasing')),
+      expect: { token: 'dnf -y swap', severity: 'error' },
+    },
+    {
+      name: 'the hook moved back before the change (fedora-bootc 42)',
+      text: file(
+        BOOTC42,
+        run('mv /usr/lib/kernel/install.d/05-rpmostree.install /tmp/hook', 'mv /tmp/hook /usr/lib/kernel/install.d/05-rpmostree.install', 'dnf -y swap kernel kernel-cachyos-lto --allowerasing'),
+      ),
+    },
     {
       name: 'swap, then the modules in the same RUN: one finding, on the last step',
       text: file('FROM quay.io/centos-bootc/centos-bootc:stream9', run('dnf -y swap kernel-core kernel-rt-core', 'dnf -y install kernel-rt-modules')),
@@ -428,6 +453,12 @@ export const CASES: Record<string, Case[]> = {
     { name: 'kernel-devel is not part of the set', text: file(OKD, run(`${REPLACE} https://example.com/kernel-devel-6.4.14-200.fc38.x86_64.rpm`, WRAPPED_DRACUT)) },
   ],
   'multiple-kernels': [
+    {
+      name: 'kernel-rt installed by name beside the base kernel (EL)',
+      text: file('FROM quay.io/centos-bootc/centos-bootc:stream9', 'RUN dnf -y install kernel-rt'),
+      expect: { token: 'kernel-rt', severity: 'error' },
+    },
+    { name: 'kernel-rt swapped in for kernel-core', text: file('FROM quay.io/centos-bootc/centos-bootc:stream9', 'RUN dnf -y swap kernel-core kernel-rt-core') },
     {
       name: 'a community kernel installed by name beside the base kernel',
       text: file(BOOTC41, run('dnf -y copr enable bieszczaders/kernel-cachyos', 'dnf -y install kernel-cachyos', 'bootc container lint')),

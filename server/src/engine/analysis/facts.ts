@@ -23,6 +23,8 @@ export interface StateBefore {
   kernelRemoved: boolean;
   /** /usr/lib/modules was emptied (after the old kernel was removed). */
   modulesCleared: boolean;
+  /** The command that turned kernel-install (or rpm-ostree's hook for it) off, while it is off. */
+  kernelInstallOff?: string;
 }
 
 export interface CommandFacts {
@@ -68,6 +70,7 @@ interface State {
   kernelUncertain: boolean;
   kernelRemoved: boolean;
   modulesCleared: boolean;
+  kernelInstallOff?: string;
 }
 
 /** The facts of every stage; `layered` keeps the stages of a layered-image family (what most rules read). */
@@ -110,6 +113,9 @@ export function collectFacts(stages: Stage[]): { layered: StageFacts[]; all: Any
         }
         if (state.kernelRemoved && clearsModules(cmd)) state.modulesCleared = true;
         if (facts.opaque?.changesKernel) state.kernelUncertain = true;
+        const hook = kernelInstallSwitch(cmd);
+        if (hook === 'off') state.kernelInstallOff = commandText(cmd);
+        else if (hook === 'on') state.kernelInstallOff = undefined;
       }
     }
     endStates.push(state);
@@ -118,6 +124,30 @@ export function collectFacts(stages: Stage[]): { layered: StageFacts[]; all: Any
     if (stage.base) for (let p = stage.parent; p !== undefined; p = stages[p].parent) all[p].descendants.push(stageFacts as StageFacts);
   }
   return { layered: all.filter((s): s is StageFacts => s.base !== null), all };
+}
+
+const KERNEL_INSTALL_HOOK = /^\/(?:usr\/)?lib\/kernel\/install\.d\/05-rpmostree\.install$/;
+const KERNEL_INSTALL = /^\/(?:usr\/)?s?bin\/kernel-install$/;
+const NO_OP = /^\/(?:usr\/)?bin\/(?:true|false)$/;
+
+/**
+ * Turning kernel-install off around a kernel change (real cachyos swap scripts do it): moving or
+ * removing rpm-ostree's kernel-install hook, or kernel-install itself, or linking it to `true`;
+ * moving it back turns it on again.
+ */
+function kernelInstallSwitch(cmd: ShellCommand): 'off' | 'on' | undefined {
+  const name = basename(cmd.name);
+  const args = cmd.args.map((a) => a.values?.[0]).filter((v): v is string => v !== undefined && !v.startsWith('-'));
+  const named = (v: string | undefined) => v !== undefined && (KERNEL_INSTALL_HOOK.test(v) || KERNEL_INSTALL.test(v));
+  if (name === 'mv' && args.length === 2) return named(args[0]) ? 'off' : named(args[1]) ? 'on' : undefined;
+  if (name === 'rm' && args.some(named)) return 'off';
+  if (name === 'ln' && args.length === 2 && NO_OP.test(args[0]) && named(args[1])) return 'off';
+  if (name === 'chmod' && cmd.args.some((a) => /^(?:a?-x|-x)$/.test(a.values?.[0] ?? '')) && args.some(named)) return 'off';
+  return undefined;
+}
+
+function commandText(cmd: ShellCommand): string {
+  return [cmd.nameWord.text, ...cmd.args.map((a) => a.text)].join(' ');
 }
 
 /** `rm -rf /usr/lib/modules/*` (or the directory itself). */

@@ -8,6 +8,8 @@ export function regenerates(f: CommandFacts, base: BaseInfo, version: [number, n
   const tool = f.kernelChange!.tool;
   // The kernel's %posttrans (kernel-install add) is what rpm-ostree and kernel-install answer.
   if (f.kernelChange!.noScripts) return 'no';
+  // kernel-install (or rpm-ostree's hook for dnf) turned off when dnf ran: nothing answers %posttrans.
+  if (tool !== 'rpm-ostree' && f.before.kernelInstallOff !== undefined) return 'no';
   const cliwrapBefore = f.before.cliwrap;
   if (version) {
     if (tool === 'rpm-ostree') {

@@ -25,11 +25,14 @@ export const kernelWithoutInitramfs: Rule = {
       // A script run later may hold the dracut call: claim one level less.
       const script = later.find((c) => c.opaque)?.opaque;
       const severity = regen === 'no' ? (script ? 'warning' : 'error') : script ? 'information' : 'warning';
+      const off = f.kernelChange.tool !== 'rpm-ostree' ? f.before.kernelInstallOff : undefined;
       const why = f.kernelChange.noScripts
         ? `with the package scriptlets off, nothing runs kernel-install to regenerate the initramfs after \`${f.kernelChange.verb}\``
-        : regen === 'no'
-          ? `on ${stage.base.label} nothing regenerates the initramfs after \`${f.kernelChange.verb}\``
-          : `it is not known whether ${stage.base.label} regenerates the initramfs after \`${f.kernelChange.verb}\``;
+        : off !== undefined
+          ? `kernel-install was turned off (\`${off}\`) when \`${f.kernelChange.verb}\` ran, so nothing regenerated the initramfs`
+          : regen === 'no'
+            ? `on ${stage.base.label} nothing regenerates the initramfs after \`${f.kernelChange.verb}\``
+            : `it is not known whether ${stage.base.label} regenerates the initramfs after \`${f.kernelChange.verb}\``;
       const fix = regenerationFix(ctx, f, stage);
       out.push({
         code: this.code,

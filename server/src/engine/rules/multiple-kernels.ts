@@ -37,8 +37,8 @@ export const multipleKernels: Rule = {
         });
         continue;
       }
-      // Another kernel by name (`dnf install kernel-cachyos`) is another package: always a second kernel.
-      const other = change.packages.find((x) => x.kernel.flavour !== undefined && !x.glob);
+      // Another kernel by name (`dnf install kernel-cachyos`, `kernel-rt`) is another package: always a second kernel.
+      const other = change.packages.find((x) => (x.kernel.flavour !== undefined || x.kernel.variant !== undefined) && !x.glob);
       if (other) {
         out.push({
           code: this.code,
