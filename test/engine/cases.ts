@@ -545,6 +545,20 @@ export const CASES: Record<string, Case[]> = {
     { name: 'bootc', text: file(BOOTC42, 'RUN dnf -y install vim') },
   ],
   'ostree-commit-on-bootc': [
+    {
+      name: 'a plain base made a bootc image by LABEL containers.bootc=1',
+      text: file('FROM registry.fedoraproject.org/fedora:41', 'LABEL containers.bootc=1 ostree.bootable=1', 'RUN dnf -y install vim && ostree container commit'),
+      expect: { token: 'ostree container commit', severity: 'warning' },
+    },
+    {
+      name: 'LABEL "containers.bootc"="1" in quotes',
+      text: file('FROM registry.fedoraproject.org/fedora:41', 'LABEL "containers.bootc"="1"', 'RUN dnf -y install vim && ostree container commit'),
+      expect: { token: 'ostree container commit', severity: 'warning' },
+    },
+    {
+      name: 'other labels say nothing about bootc',
+      text: file('FROM registry.fedoraproject.org/fedora:41', 'LABEL containers.bootc=0 org.opencontainers.image.title=x', 'RUN dnf -y install vim && ostree container commit'),
+    },
     { name: 'on bootc', text: file(BOOTC42, 'RUN dnf -y install vim && ostree container commit'), expect: { token: 'ostree container commit', severity: 'warning' } },
     { name: 'declared bootc base', text: file(...CORP_BOOTC, 'RUN dnf -y install vim && ostree container commit'), expect: { token: 'ostree container commit', severity: 'warning' } },
     { name: 'same base undeclared', text: file('FROM registry.corp.example/platform/rhel-bootc-base:9.4', 'RUN dnf -y install vim && ostree container commit') },

@@ -52,6 +52,7 @@ export function buildDocument(
   let current: Stage | undefined;
   let vars = globalArgs;
   const limits = new LimitHits();
+  const labelledStages = new Set<number>();
   const fullScopes = new WeakSet<DockerfileVariables>();
 
   for (const record of records) {
@@ -80,6 +81,10 @@ export function buildDocument(
       }
     } else if (record.keyword === 'ENV' && current) {
       for (const { name, value: def } of record.properties ?? []) setVar(name, def === null ? undefined : substitute(def, vars, escapeChar, tooLong));
+    } else if (record.keyword === 'LABEL' && current) {
+      // The image being built says it is a bootc image (`LABEL containers.bootc=1`): a bootc stage even FROM a plain base.
+      const bootc = record.properties?.find((p) => p.name.replace(/^["']|["']$/g, '') === 'containers.bootc');
+      if (bootc && (bootc.value ?? '').replace(/^["']|["']$/g, '') === '1') labelledStages.add(current.index);
     } else if (record.run && current) {
       current.runs.push(buildRun(record, record.run, range, instructions.length - 1, text, lines, escapeChar, vars, limits, reuse));
     }
@@ -87,11 +92,13 @@ export function buildDocument(
   }
 
   reuse?.endBuild();
+  // The image being built may say it is a bootc image (`LABEL containers.bootc=1`), FROM a plain base too.
+  const labelled = (stage: Stage) => (labelledStages.has(stage.index) ? (labelledBase(stage.image ?? 'scratch', { 'containers.bootc': '1' }, 'its LABEL containers.bootc=1') ?? null) : null);
   for (const stage of stages) {
-    if (stage.base === null && stage.parent === undefined && hasOstreeSignals(stage)) stage.base = OSTREE_UNKNOWN;
+    if (stage.base === null && stage.parent === undefined) stage.base = labelled(stage) ?? (hasOstreeSignals(stage) ? OSTREE_UNKNOWN : null);
   }
   for (const stage of stages) {
-    if (stage.parent !== undefined && stage.base === null) stage.base = stages[stage.parent].base;
+    if (stage.parent !== undefined && stage.base === null) stage.base = stages[stage.parent].base ?? labelled(stage);
   }
   return { text, lines, model: { escapeChar, stages, limitHits: limits.hits }, instructions, records };
 }

@@ -155,12 +155,12 @@ export function configuredBase(reference: string, bases: Readonly<Record<string,
  * images carry `containers.bootc=1`, ostree-based images `ostree.bootable`; `ostree.linux` is the
  * base kernel's version.
  */
-export function labelledBase(image: string, labels: Readonly<Record<string, string>> | undefined): BaseInfo | undefined {
+export function labelledBase(image: string, labels: Readonly<Record<string, string>> | undefined, source = 'its image config labels'): BaseInfo | undefined {
   if (!labels) return undefined;
   const yes = (v: string | undefined) => v !== undefined && /^(1|true|yes)$/i.test(v.trim());
   const name = splitImage(image).repository;
-  if (yes(labels['containers.bootc'])) return base('bootc', `${name} (a bootc image by its containers.bootc label)`, { ostreeRepo: 'unknown', dracutConfigured: 'unknown' });
-  if (yes(labels['ostree.bootable'])) return { ...OSTREE_UNKNOWN, label: `${name} (an ostree image by its ostree.bootable label)` };
+  if (yes(labels['containers.bootc'])) return base('bootc', `${name} (a bootc image by ${source})`, { ostreeRepo: 'unknown', dracutConfigured: 'unknown' });
+  if (yes(labels['ostree.bootable'])) return { ...OSTREE_UNKNOWN, label: `${name} (an ostree image by ${source})` };
   return undefined;
 }
 

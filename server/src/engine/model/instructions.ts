@@ -78,7 +78,7 @@ function toRecord(instruction: Instruction, parsedText: string, lines: LineIndex
       stage: from.getBuildStage(),
       ...(platform ? { platform: platform.getValue() ?? '' } : {}),
     };
-  } else if (record.keyword === 'ARG' || record.keyword === 'ENV') {
+  } else if (record.keyword === 'ARG' || record.keyword === 'ENV' || record.keyword === 'LABEL') {
     record.properties = (instruction as unknown as PropertyInstruction).getProperties().map((p) => ({ name: p.getName(), value: p.getValue() }));
   } else if (record.keyword === 'RUN') {
     record.run = runRecord(instruction as Run, parsedText, lines, base, record.end - base);
