@@ -1,4 +1,4 @@
-// Exec-form RUN (`RUN ["rpm-ostree", "override", "replace", …]`) as shell text of the same length:
+// Exec-form RUN (`RUN ["/usr/bin/dracut", "--kver", …]`) as shell text of the same length:
 // each JSON string becomes a single-quoted shell word, brackets and commas become blanks. The
 // program runs its argv without a shell and without variable expansion, which single quotes give;
 // every offset in the shell text is the offset in the document.
