@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../support/cli';
+import { offlineNpmEnv } from '../support/npm-env';
 
 interface Step {
   id?: string;
@@ -59,16 +60,8 @@ function runAction(workspace: string, given: Record<string, string>) {
     expect(step.shell).toBe('bash');
     const outputFile = join(home, `output-${step.id ?? 'step'}`);
     writeFileSync(outputFile, '');
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      HOME: home,
-      npm_config_cache: join(home, '.npm'),
-      npm_config_offline: 'true',
-      npm_config_update_notifier: 'false',
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_ACTIONS: 'true',
-    };
-    for (const k of Object.keys(env)) if (/^(npm_(package|lifecycle)_|LAYERLINT_)/.test(k)) delete env[k];
+    const env = offlineNpmEnv(home, { GITHUB_OUTPUT: outputFile, GITHUB_ACTIONS: 'true' });
+    for (const k of Object.keys(env)) if (k.startsWith('LAYERLINT_')) delete env[k];
     for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expression(v);
     const script = join(home, 'step.sh');
     writeFileSync(script, step.run!);

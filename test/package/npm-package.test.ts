@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli';
+import { offlineNpmEnv } from '../support/npm-env';
 
 const scratch = mkdtempSync(join(tmpdir(), 'layerlint-npm-'));
 let tarball = '';
@@ -24,17 +25,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** npx in a fresh directory with a fresh HOME and npm cache, no network. */
 function npx(args: string[], cwd: string, input?: string) {
   const home = mkdtempSync(join(scratch, 'home-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    HOME: home,
-    npm_config_cache: join(home, '.npm'),
-    npm_config_offline: 'true',
-    npm_config_update_notifier: 'false',
-    npm_config_fund: 'false',
-    npm_config_audit: 'false',
-  };
-  for (const k of Object.keys(env)) if (/^npm_(package|lifecycle)_/.test(k)) delete env[k];
-  return spawnSync('npx', ['--yes', '--package', tarball, ...args], { cwd, env, encoding: 'utf8', input });
+  return spawnSync('npx', ['--yes', '--package', tarball, ...args], { cwd, env: offlineNpmEnv(home), encoding: 'utf8', input });
 }
 
 describe('the npm package', () => {
